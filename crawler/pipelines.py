@@ -1,0 +1,101 @@
+"""Item pipelines: validate, drop in-run duplicates, store. One job each."""
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from storage.articles import content_hash, store_article
+from storage.db import create_db_and_tables, make_engine
+from storage.models import ArticleBase
+
+
+class ValidateArticlePipeline:
+    """Drop articles without a URL or with too little text to be news."""
+
+    def __init__(self, crawler: Crawler, min_chars: int) -> None:
+        self.stats = crawler.stats
+        self.min_chars = min_chars
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidateArticlePipeline:
+        return cls(crawler, crawler.settings.getint("NEWSFACTS_MIN_TEXT_CHARS", 200))
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        if not adapter.get("canonical_url"):
+            self.stats.inc_value("newsfacts/rejected/no_url")
+            raise DropItem("article without a URL")
+        if len((adapter.get("text") or "").strip()) < self.min_chars:
+            self.stats.inc_value("newsfacts/rejected/too_short")
+            raise DropItem(f"text shorter than {self.min_chars} characters: {adapter['url']}")
+        return item
+
+
+class DuplicatesPipeline:
+    """Drop an article already seen in this run, by canonical URL or by text."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.seen_urls: set[str] = set()
+        self.seen_hashes: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        digest = content_hash(adapter["text"])
+        if adapter["canonical_url"] in self.seen_urls or digest in self.seen_hashes:
+            self.stats.inc_value("newsfacts/articles/duplicate")
+            raise DropItem(f"duplicate article: {adapter['url']}")
+        self.seen_urls.add(adapter["canonical_url"])
+        self.seen_hashes.add(digest)
+        return item
+
+
+class StoreArticlePipeline:
+    """Store each article as unprocessed, one transaction per article."""
+
+    def __init__(self, crawler: Crawler, db_url: str) -> None:
+        self.stats = crawler.stats
+        self.db_url = db_url
+        self.engine: Engine | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StoreArticlePipeline:
+        db_url = crawler.settings.get("NEWSFACTS_DB")
+        if not db_url:
+            raise NotConfigured("NEWSFACTS_DB is not set")
+        return cls(crawler, db_url)
+
+    def open_spider(self) -> None:
+        self.engine = make_engine(self.db_url)
+        create_db_and_tables(self.engine)
+
+    def close_spider(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        data = ArticleBase(
+            url=adapter["url"],
+            canonical_url=adapter["canonical_url"],
+            title=adapter.get("title"),
+            authors=list(adapter.get("authors") or []),
+            published=adapter.get("published"),
+            language=adapter.get("language"),
+            text=adapter["text"],
+            content_hash=content_hash(adapter["text"]),
+        )
+        with Session(self.engine) as session:
+            outcome = store_article(session, data, adapter.get("source"))
+            session.commit()
+        self.stats.inc_value(f"newsfacts/articles/{outcome.value}")
+        return item

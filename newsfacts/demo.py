@@ -1,0 +1,55 @@
+"""The demo: serve the bundled sample site, crawl it, process it, show claims."""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from sqlmodel import Session
+
+from crawler.runner import CrawlResult, run_crawl
+from crawler.sources import load_sources
+from newsfacts.demo_server import sample_sources_toml, serve_sample_site
+from newsfacts.processing import ProcessResult, process_pending
+from storage.db import create_db_and_tables, make_engine
+from storage.queries import query_claims
+
+# The sample site runs on this machine: no politeness delay is needed.
+LOCAL_CRAWL_SETTINGS: dict[str, Any] = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def remove_sqlite_file(path: Path) -> None:
+    """Delete a SQLite database file with its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def run_demo(
+    db_path: Path,
+    load_nlp: Callable[[], Language],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[CrawlResult, ProcessResult, list[dict[str, Any]]]:
+    """Crawl the sample site into a fresh SQLite file at `db_path` and process it.
+
+    Returns the crawl record, the processing result and the claim table.
+    """
+    remove_sqlite_file(db_path)
+    db_url = f"sqlite:///{db_path}"
+    engine = make_engine(db_url)
+    create_db_and_tables(engine)
+    with serve_sample_site() as base_url, tempfile.TemporaryDirectory() as folder:
+        sources_file = Path(folder, "sources.toml")
+        sources_file.write_text(sample_sources_toml(base_url), encoding="utf-8")
+        crawl = run_crawl(load_sources(sources_file), db_url, LOCAL_CRAWL_SETTINGS)
+    processed = process_pending(engine, load_nlp(), on_progress=on_progress)
+    with Session(engine) as session:
+        claims = query_claims(session)
+    engine.dispose()
+    return crawl, processed, claims
