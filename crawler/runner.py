@@ -22,6 +22,15 @@ from storage.models import CrawlRun
 from storage.runs import finish_run, start_run
 
 
+# For a site on this machine (the demo, tests, benchmarks): no politeness delay.
+LOCAL_SITE_OVERRIDES: dict[str, Any] = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+    "LOG_LEVEL": "WARNING",
+}
+
+
 @dataclass(frozen=True)
 class CrawlResult:
     run_id: int

@@ -9,21 +9,12 @@ from typing import Any
 from spacy.language import Language
 from sqlmodel import Session
 
-from crawler.runner import CrawlResult, run_crawl
+from crawler.runner import LOCAL_SITE_OVERRIDES, CrawlResult, run_crawl
 from crawler.sources import load_sources
 from newsfacts.demo_server import sample_sources_toml, serve_sample_site
 from newsfacts.processing import ProcessResult, process_pending
 from storage.db import create_db_and_tables, make_engine
 from storage.queries import query_claims
-
-# The sample site runs on this machine: no politeness delay is needed.
-LOCAL_CRAWL_SETTINGS: dict[str, Any] = {
-    "DOWNLOAD_DELAY": 0,
-    "AUTOTHROTTLE_ENABLED": False,
-    "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-    "LOG_LEVEL": "WARNING",
-}
-
 
 def remove_sqlite_file(path: Path) -> None:
     """Delete a SQLite database file with its WAL and shared-memory files."""
@@ -47,7 +38,7 @@ def run_demo(
     with serve_sample_site() as base_url, tempfile.TemporaryDirectory() as folder:
         sources_file = Path(folder, "sources.toml")
         sources_file.write_text(sample_sources_toml(base_url), encoding="utf-8")
-        crawl = run_crawl(load_sources(sources_file), db_url, LOCAL_CRAWL_SETTINGS)
+        crawl = run_crawl(load_sources(sources_file), db_url, LOCAL_SITE_OVERRIDES)
     processed = process_pending(engine, load_nlp(), on_progress=on_progress)
     with Session(engine) as session:
         claims = query_claims(session)
