@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -37,12 +38,15 @@ class ValidateArticlePipeline:
 
 
 class DuplicatesPipeline:
-    """Drop an article already seen in this run, by canonical URL or by text."""
+    """Drop an article already seen in this run: same canonical URL, or same
+    text on the same host. (Same text on another host is a syndicated copy,
+    which the store keeps with a link to the first copy.)
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
         self.seen_urls: set[str] = set()
-        self.seen_hashes: set[str] = set()
+        self.seen_texts: set[tuple[str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
@@ -50,12 +54,12 @@ class DuplicatesPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        digest = content_hash(adapter["text"])
-        if adapter["canonical_url"] in self.seen_urls or digest in self.seen_hashes:
+        text_key = (urlsplit(adapter["canonical_url"]).hostname or "", content_hash(adapter["text"]))
+        if adapter["canonical_url"] in self.seen_urls or text_key in self.seen_texts:
             self.stats.inc_value("newsfacts/articles/duplicate")
             raise DropItem(f"duplicate article: {adapter['url']}")
         self.seen_urls.add(adapter["canonical_url"])
-        self.seen_hashes.add(digest)
+        self.seen_texts.add(text_key)
         return item
 
 

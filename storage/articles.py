@@ -5,6 +5,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from enum import Enum
+from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
 
@@ -15,6 +16,7 @@ class StoreOutcome(str, Enum):
     NEW = "new"
     UPDATED = "updated"
     DUPLICATE = "duplicate"
+    SYNDICATED = "syndicated"
 
 
 _SPACE = re.compile(r"\s+")
@@ -44,8 +46,9 @@ def store_article(session: Session, data: ArticleBase, source_name: str | None) 
 
     Same canonical URL and same text: a duplicate, nothing written. Same
     canonical URL, new text: the row is updated and queued for processing
-    again. Same text under another canonical URL: a duplicate.
-    The caller commits.
+    again. Same text under another URL of the same host: a duplicate. Same
+    text on another host: a syndicated copy, stored with a link to the
+    first copy. The caller commits.
     """
     existing = session.exec(select(Article).where(Article.canonical_url == data.canonical_url)).first()
     if existing is not None:
@@ -57,12 +60,20 @@ def store_article(session: Session, data: ArticleBase, source_name: str | None) 
         existing.processed_at = None
         session.add(existing)
         return StoreOutcome.UPDATED
-    same_text = session.exec(select(Article.id).where(Article.content_hash == data.content_hash)).first()
-    if same_text is not None:
+    first_copy = session.exec(
+        select(Article).where(Article.content_hash == data.content_hash).order_by(col(Article.id))
+    ).first()
+    if first_copy is not None and _host(first_copy.canonical_url) == _host(data.canonical_url):
         return StoreOutcome.DUPLICATE
     source_id = get_or_create_source(session, source_name).id if source_name else None
-    session.add(Article.model_validate(data, update={"source_id": source_id}))
-    return StoreOutcome.NEW
+    update = {"source_id": source_id, "syndicated_from_id": first_copy.id if first_copy else None}
+    session.add(Article.model_validate(data, update=update))
+    return StoreOutcome.SYNDICATED if first_copy else StoreOutcome.NEW
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
 
 
 def pending_article_ids(session: Session, limit: int | None = None) -> Sequence[int]:

@@ -46,6 +46,9 @@ class Article(ArticleBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int | None = Field(default=None, foreign_key="sources.id", index=True)
+    # A syndicated copy (same text on another site) points at the first copy,
+    # so counting independent sources can tell them apart.
+    syndicated_from_id: int | None = Field(default=None, foreign_key="articles.id", index=True)
     fetched_at: datetime = Field(default_factory=utcnow)
     processed_at: datetime | None = None
     extractor_version: str | None = None

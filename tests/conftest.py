@@ -22,6 +22,12 @@ SAMPLE_ARTICLE_SLUGS = {
 }
 
 
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """URL of a fresh, empty database for one test."""
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
 @pytest.fixture(scope="session")
 def sample_site() -> Iterator[str]:
     """Base URL of the bundled sample news site, served for the whole session."""

@@ -15,7 +15,7 @@ from storage.articles import StoreOutcome, content_hash, pending_article_ids, st
 from storage.db import DatabaseURLError, create_db_and_tables, make_engine, resolve_db_url
 from storage.exports import export_claims, neutralize_formula
 from storage.facts import replace_article_facts
-from storage.models import ArticleBase, Claim, Entity, Mention
+from storage.models import Article, ArticleBase, Claim, Entity, Mention
 from storage.queries import ClaimFilter, query_claims, query_entities
 
 
@@ -45,8 +45,8 @@ class Claim_:
 
 
 @pytest.fixture
-def engine(tmp_path: Path):
-    engine = make_engine(str(tmp_path / "test.sqlite"))
+def engine(db_url: str):
+    engine = make_engine(db_url)
     create_db_and_tables(engine)
     yield engine
     engine.dispose()
@@ -56,7 +56,19 @@ def article(url: str, body: str, published: datetime | None = None) -> ArticleBa
     return ArticleBase(url=url, canonical_url=url, title="T", text=body, content_hash=content_hash(body), published=published)
 
 
-def test_sqlite_file_uses_wal(engine) -> None:
+def test_same_text_on_another_host_is_a_linked_syndicated_copy(engine) -> None:
+    with Session(engine) as session:
+        store_article(session, article("http://www.a.example/1", "wire story"), "a")
+        session.commit()
+        outcome = store_article(session, article("http://b.example/x", "wire  story"), "b")
+        session.commit()
+        first, copy = session.exec(select(Article).order_by(Article.id)).all()
+    assert outcome is StoreOutcome.SYNDICATED
+    assert copy.syndicated_from_id == first.id and first.syndicated_from_id is None
+
+
+def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
+    engine = make_engine(str(tmp_path / "wal.sqlite"))
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
