@@ -5,18 +5,30 @@ declares (JSON-LD, OpenGraph, rel=canonical) over what is guessed.
 """
 from __future__ import annotations
 
+import email.utils
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import dateparser
 import trafilatura
 from parsel import Selector
 from w3lib.url import canonicalize_url
 
-ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle"}
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "techarticle"}
+# Page types that publishers use for listings, searches and profiles.
+LISTING_TYPES = {"collectionpage", "searchresultspage", "profilepage", "itemlist", "website", "aboutpage"}
+LISTING_OG_TYPES = {"website", "profile"}
+# URL paths of pages that are never articles, whatever their text.
+NON_ARTICLE_PATH = re.compile(
+    r"/(?:tags?|topics?|category|categories|section|author|authors|search|login|signin|sign-in|register|account|subscribe)(?:/|$|\?)",
+    re.IGNORECASE,
+)
+# Without any declaration, a page needs this much text to count as an article.
+MIN_UNDECLARED_ARTICLE_CHARS = 600
 
 
 @dataclass
@@ -27,7 +39,7 @@ class ExtractedPage:
     authors: list[str] = field(default_factory=list)
     published: datetime | None = None  # UTC
     language: str | None = None
-    declares_article: bool = False  # og:type=article or a JSON-LD article
+    is_article: bool = False
 
 
 def _json_ld_objects(sel: Selector) -> list[dict[str, Any]]:
@@ -55,21 +67,37 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def to_utc(value: str | None) -> datetime | None:
-    """Parse a date string into an aware UTC datetime; None when it is not a date.
+    """Parse a date string (ISO 8601, RFC 822, or prose) into aware UTC.
 
-    A date without a zone is taken as UTC.
+    A date without a zone is taken as UTC; None when it is not a date.
     """
-    if not value:
+    if not value or not value.strip():
         return None
+    value = value.strip()
+    parsed: datetime | None
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
-        if parsed is None:
-            return None
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)  # RSS pubDate
+        except (TypeError, ValueError, IndexError):
+            parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        return None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
+
+
+def _visible_date(sel: Selector) -> datetime | None:
+    # Last resort: date text a reader sees, e.g. <time>May 30, 2023</time>.
+    candidates = sel.xpath("//time//text() | //*[contains(@class, 'date')]/text()").getall()
+    for text in candidates[:5]:
+        if 6 <= len(text.strip()) <= 60:
+            parsed = to_utc(text)
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def _authors(article_ld: dict[str, Any] | None, fallback: str | None) -> list[str]:
@@ -82,6 +110,16 @@ def _authors(article_ld: dict[str, Any] | None, fallback: str | None) -> list[st
     if not names and fallback:
         names = [part.strip() for part in fallback.split(";") if part.strip()]
     return names
+
+
+def _is_article(url: str, ld_objects: list[dict[str, Any]], og_type: str, text: str) -> bool:
+    if any(_types(o) & ARTICLE_TYPES for o in ld_objects) or og_type == "article":
+        return True
+    if NON_ARTICLE_PATH.search(urlsplit(url).path):
+        return False
+    if og_type in LISTING_OG_TYPES or any(_types(o) & LISTING_TYPES for o in ld_objects):
+        return False
+    return len(text) >= MIN_UNDECLARED_ARTICLE_CHARS
 
 
 def extract_page(html: str, url: str) -> ExtractedPage | None:
@@ -100,19 +138,38 @@ def extract_page(html: str, url: str) -> ExtractedPage | None:
         or sel.xpath('//meta[@property="og:url"]/@content').get()
         or url
     )
+    ld_date = (article_ld or {}).get("datePublished")
     published = (
-        to_utc((article_ld or {}).get("datePublished"))
+        to_utc(ld_date if isinstance(ld_date, str) else None)
         or to_utc(sel.xpath('//meta[@property="article:published_time"]/@content').get())
         or to_utc(document.date)
+        or _visible_date(sel)
     )
     title = (article_ld or {}).get("headline") or document.title
     language = sel.xpath("/html/@lang").get() or document.language
+    text = document.text.strip()
     return ExtractedPage(
         canonical_url=canonicalize_url(urljoin(url, canonical.strip())),
         title=title.strip() if isinstance(title, str) else None,
-        text=document.text.strip(),
+        text=text,
         authors=_authors(article_ld, document.author),
         published=published,
         language=language.split("-")[0].lower() if language else None,
-        declares_article=article_ld is not None or og_type == "article",
+        is_article=_is_article(url, ld_objects, og_type, text),
     )
+
+
+def decode_html(body: bytes, declared_encoding: str | None, fallback_text: str) -> str:
+    """The page's text, trusting valid UTF-8 over a wrong declared charset.
+
+    Servers often declare latin-1 for UTF-8 pages; decoding those as
+    declared garbles every non-ASCII character.
+    """
+    if declared_encoding and declared_encoding.lower().replace("-", "") not in ("utf8",):
+        try:
+            decoded = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return fallback_text
+        if not decoded.isascii():
+            return decoded
+    return fallback_text

@@ -8,6 +8,8 @@ BOT_NAME = "newsfacts"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
+# The User-Agent names the project and where site owners can reach its operator;
+# crawler.runner rebuilds it when NEWSFACTS_CONTACT_URL is overridden.
 NEWSFACTS_CONTACT_URL = "https://github.com/newsfacts/newsfacts"
 USER_AGENT = f"newsfacts/0.1 (+{NEWSFACTS_CONTACT_URL})"
 
@@ -23,8 +25,25 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+
+# Retry server errors and timeouts with exponential backoff; 4xx are final.
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524]
+NEWSFACTS_RETRY_BACKOFF_BASE = 1.0
+NEWSFACTS_RETRY_BACKOFF_MAX = 60.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.PrivateHostMiddleware": 50,
+    "crawler.middlewares.KnownArticleMiddleware": 60,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+# Hosts exempt from the private-address refusal (sources with allow_private).
+NEWSFACTS_PRIVATE_HOSTS_ALLOWED: list[str] = []
+# Fetch article URLs again even when they are already stored.
+NEWSFACTS_REFRESH = False
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidateArticlePipeline": 100,

@@ -8,7 +8,12 @@
     allow = ['/\\d{4}/\\d{2}/']                     # regexes article URLs match
     allowed_domains = ["example.com"]
     max_depth = 2
-    allow_private = false
+    max_age_days = 7          # skip feed/sitemap entries older than this (0: no limit)
+    download_delay = 2.0      # seconds between requests to this source's hosts
+    concurrency = 1           # parallel requests per host
+    allow_private = false     # allow hosts on private/loopback addresses
+
+A `sitemaps` entry ending in /robots.txt is read for its `Sitemap:` lines.
 """
 from __future__ import annotations
 
@@ -35,8 +40,10 @@ class SourceConfig:
     allow: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     max_depth: int = 2
+    max_age_days: int = 7
     allow_private: bool = False
     download_delay: float | None = None
+    concurrency: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def matches_article(self, url: str) -> bool:
@@ -79,16 +86,21 @@ def _parse_source(index: int, raw: Any) -> SourceConfig:
             re.compile(pattern)
         except re.error as exc:
             raise SourcesError(f"{where}: bad 'allow' pattern {pattern!r}: {exc}") from exc
-    max_depth = raw.get("max_depth", 2)
-    if not isinstance(max_depth, int) or isinstance(max_depth, bool) or max_depth < 0:
-        raise SourcesError(f"{where}: 'max_depth' must be a non-negative integer")
-    values["max_depth"] = max_depth
+    for key, default in (("max_depth", 2), ("max_age_days", 7)):
+        number = raw.get(key, default)
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            raise SourcesError(f"{where}: '{key}' must be a non-negative integer")
+        values[key] = number
+    concurrency = raw.get("concurrency")
+    if concurrency is not None and (not isinstance(concurrency, int) or isinstance(concurrency, bool) or concurrency < 1):
+        raise SourcesError(f"{where}: 'concurrency' must be a positive integer")
+    values["concurrency"] = concurrency
     allow_private = raw.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise SourcesError(f"{where}: 'allow_private' must be true or false")
     values["allow_private"] = allow_private
     delay = raw.get("download_delay")
-    if delay is not None and (not isinstance(delay, int | float) or delay < 0):
+    if delay is not None and (not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0):
         raise SourcesError(f"{where}: 'download_delay' must be a non-negative number")
     values["download_delay"] = delay
     values["extra"] = {k: v for k, v in raw.items() if k not in _KNOWN_KEYS}

@@ -177,6 +177,7 @@ def sample_sources_toml(base_url: str) -> str:
         f"allowed_domains = [{q(host)}]\n"
         "allow_private = true\n"
         "max_depth = 2\n"
+        "max_age_days = 0  # the sample articles are old: no age limit\n"
     )
 
 

@@ -87,3 +87,11 @@ def pending_article_ids(session: Session, limit: int | None = None) -> Sequence[
 def count_pending(session: Session) -> int:
     """How many articles wait for processing."""
     return len(pending_article_ids(session))
+
+
+def known_article_urls(session: Session) -> set[str]:
+    """Every fetched and canonical URL of the stored articles."""
+    urls: set[str] = set()
+    for url, canonical in session.exec(select(Article.url, Article.canonical_url)):
+        urls.update((url, canonical))
+    return urls

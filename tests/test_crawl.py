@@ -54,11 +54,19 @@ def test_crawl_run_is_recorded_with_stats(crawled_db: Path) -> None:
     assert run.stats["robotstxt/response_count"] == 1
 
 
-def test_second_crawl_stores_nothing_new(crawled_db: Path, sources_file: Path) -> None:
+def test_second_crawl_skips_stored_urls(crawled_db: Path, sources_file: Path) -> None:
     result = run_crawl(load_sources(sources_file), f"sqlite:///{crawled_db}", LOCAL_SITE_OVERRIDES)
     assert result.status == "finished"
     assert result.stats.get("newsfacts/articles/new", 0) == 0
+    assert result.stats["newsfacts/skipped/known_url"] == len(SAMPLE_ARTICLE_SLUGS)
+    assert "newsfacts/articles/duplicate" not in result.stats  # not even fetched
+    assert len(stored_articles(crawled_db)) == len(SAMPLE_ARTICLE_SLUGS)
+
+
+def test_refresh_fetches_stored_urls_again_without_doubling(crawled_db: Path, sources_file: Path) -> None:
+    result = run_crawl(load_sources(sources_file), f"sqlite:///{crawled_db}", LOCAL_SITE_OVERRIDES, refresh=True)
     assert result.stats["newsfacts/articles/duplicate"] == len(SAMPLE_ARTICLE_SLUGS)
+    assert "newsfacts/skipped/known_url" not in result.stats
     assert len(stored_articles(crawled_db)) == len(SAMPLE_ARTICLE_SLUGS)
 
 
