@@ -1,7 +1,8 @@
 """From an HTML page to the article's main text and metadata.
 
-Main text comes from trafilatura; metadata prefers what the publisher
-declares (JSON-LD, OpenGraph, rel=canonical) over what is guessed.
+Main text comes from `crawler.maintext` (trafilatura checked against
+readability); metadata prefers what the publisher declares (JSON-LD,
+OpenGraph, rel=canonical) over what trafilatura's metadata finder guesses.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import dateparser
 import trafilatura
 from parsel import Selector
 from w3lib.url import canonicalize_url
+
+from crawler.maintext import extract_main_text
 
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "techarticle"}
 # Page types that publishers use for listings, searches and profiles.
@@ -124,11 +127,10 @@ def _is_article(url: str, ld_objects: list[dict[str, Any]], og_type: str, text: 
 
 def extract_page(html: str, url: str) -> ExtractedPage | None:
     """Main text and metadata of a page; None when no main text is found."""
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True
-    )
-    if document is None or not (document.text or "").strip():
+    text = extract_main_text(html, url)
+    if not text:
         return None
+    document = trafilatura.extract_metadata(html, default_url=url)
     sel = Selector(text=html)
     ld_objects = _json_ld_objects(sel)
     article_ld = next((o for o in ld_objects if _types(o) & ARTICLE_TYPES), None)
@@ -147,7 +149,6 @@ def extract_page(html: str, url: str) -> ExtractedPage | None:
     )
     title = (article_ld or {}).get("headline") or document.title
     language = sel.xpath("/html/@lang").get() or document.language
-    text = document.text.strip()
     return ExtractedPage(
         canonical_url=canonicalize_url(urljoin(url, canonical.strip())),
         title=title.strip() if isinstance(title, str) else None,

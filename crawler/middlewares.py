@@ -1,4 +1,4 @@
-"""Downloader middlewares: private-address refusal, known-URL skipping, retry backoff."""
+"""Downloader middlewares: private-address refusal, seen-URL skipping, retry backoff."""
 from __future__ import annotations
 
 import asyncio
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from sqlmodel import Session
 
@@ -22,8 +22,8 @@ class PrivateHostRefused(IgnoreRequest):
     """The host resolves to a private, loopback or link-local address."""
 
 
-class KnownArticleSkipped(IgnoreRequest):
-    """The article URL is already stored (and --refresh was not given)."""
+class UrlSkipped(IgnoreRequest):
+    """Already fetched in this crawl, or an article already stored."""
 
 
 @lru_cache(maxsize=4096)
@@ -68,33 +68,50 @@ def _hostname(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-class KnownArticleMiddleware:
-    """Skip article requests whose URL is already stored, unless refreshing."""
+class SeenUrlMiddleware:
+    """Fetch each URL once per crawl, and stored articles not at all.
 
-    def __init__(self, crawler: Crawler, db_url: str) -> None:
+    This replaces Scrapy's request-fingerprint dupefilter: that one marks a
+    request as seen when it is scheduled, so a crawl killed before the
+    request was downloaded would never fetch it on --resume. Here a URL
+    counts as seen when its download starts, and feeds and sitemaps are
+    read again on resume, so nothing is lost; stored articles are skipped
+    (unless NEWSFACTS_REFRESH), so nothing is doubled.
+    """
+
+    def __init__(self, crawler: Crawler, db_url: str | None, refresh: bool) -> None:
         self.stats = crawler.stats
         self.db_url = db_url
-        self.known: set[str] = set()
+        self.refresh = refresh
+        self.stored: set[str] = set()
+        self.fetched: set[str] = set()
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> KnownArticleMiddleware:
-        db_url = crawler.settings.get("NEWSFACTS_DB")
-        if not db_url or crawler.settings.getbool("NEWSFACTS_REFRESH"):
-            raise NotConfigured("refreshing, or no database")
-        middleware = cls(crawler, db_url)
+    def from_crawler(cls, crawler: Crawler) -> SeenUrlMiddleware:
+        middleware = cls(crawler, crawler.settings.get("NEWSFACTS_DB"), crawler.settings.getbool("NEWSFACTS_REFRESH"))
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         return middleware
 
     def spider_opened(self, spider: Spider) -> None:
+        if self.refresh or not self.db_url:
+            return
         engine = make_engine(self.db_url)
         with Session(engine) as session:
-            self.known = known_article_urls(session)
+            self.stored = known_article_urls(session)
         engine.dispose()
 
     def process_request(self, request: Request) -> None:
-        if request.meta.get("newsfacts_article") and request.url in self.known:
+        if request.meta.get("retry_times") or request.meta.get("dont_obey_robotstxt"):
+            return None  # a retry of a URL already counted, or robots.txt for its own sake
+        if request.url in self.fetched:
+            # A redirect back to a URL of this crawl is a redirect loop.
+            reason = "rejected/redirect_loop" if request.meta.get("redirect_times") else "skipped/seen_in_run"
+            self.stats.inc_value(f"newsfacts/{reason}")
+            raise UrlSkipped(request.url)
+        self.fetched.add(request.url)
+        if request.meta.get("newsfacts_article") and request.url in self.stored:
             self.stats.inc_value("newsfacts/skipped/known_url")
-            raise KnownArticleSkipped(request.url)
+            raise UrlSkipped(request.url)
         return None
 
 

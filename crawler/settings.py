@@ -36,7 +36,7 @@ NEWSFACTS_RETRY_BACKOFF_MAX = 60.0
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateHostMiddleware": 50,
-    "crawler.middlewares.KnownArticleMiddleware": 60,
+    "crawler.middlewares.SeenUrlMiddleware": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
 }
@@ -44,6 +44,8 @@ DOWNLOADER_MIDDLEWARES = {
 NEWSFACTS_PRIVATE_HOSTS_ALLOWED: list[str] = []
 # Fetch article URLs again even when they are already stored.
 NEWSFACTS_REFRESH = False
+# SeenUrlMiddleware deduplicates instead, at download time (see its docstring).
+DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidateArticlePipeline": 100,

@@ -50,6 +50,11 @@ class SourceConfig:
         """Whether `url` looks like one of this source's article URLs."""
         return any(re.search(pattern, url) for pattern in self.allow)
 
+    def owns(self, url: str) -> bool:
+        """Whether `url` is on one of this source's domains (subdomains included)."""
+        host = (urlparse(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.domains())
+
     def domains(self) -> tuple[str, ...]:
         """Allowed domains, or the hosts of its entry URLs when none are given."""
         if self.allowed_domains:

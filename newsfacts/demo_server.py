@@ -58,6 +58,8 @@ class _QuietServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # The default backlog of 5 drops connections when a crawler opens many at once.
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:  # noqa: D401
         pass

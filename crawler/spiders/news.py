@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
@@ -78,6 +80,12 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Count every failed request by the kind of its failure."""
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # robots.txt or our middlewares refused it, and counted it
+        if failure.check(DownloadCancelledError):
+            # Scrapy cancels a download that exceeds DOWNLOAD_MAXSIZE.
+            self.crawler.stats.inc_value("newsfacts/rejected/too_large")
+            return
         kind = failure.type.__name__ if failure.type else "unknown"
         self.crawler.stats.inc_value(f"newsfacts/errors/{kind}")
         response = getattr(failure.value, "response", None)
@@ -112,7 +120,7 @@ class NewsSpider(scrapy.Spider):
     def parse_robots(self, response: Response, source_name: str) -> Iterator[scrapy.Request]:
         """robots.txt given as a sitemap: follow its Sitemap: lines."""
         source = self.sources[source_name]
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._request(url, self.parse_sitemap, source)
 
     def parse_sitemap(self, response: Response, source_name: str) -> Iterator[scrapy.Request]:
@@ -148,8 +156,9 @@ class NewsSpider(scrapy.Spider):
             if item is not None:
                 yield item
         if depth < source.max_depth:
-            extractor = LinkExtractor(allow_domains=source.domains())
-            for link in extractor.extract_links(response):
+            for link in LinkExtractor().extract_links(response):
+                if not source.owns(link.url):
+                    continue
                 request = self._request(link.url, self.parse_page, source, depth=depth + 1)
                 request.meta["newsfacts_article"] = source.matches_article(link.url)
                 yield request

@@ -1,4 +1,4 @@
-"""Commands of the crawl stage: crawl, runs."""
+"""Commands of the crawl stage: crawl, runs, sources."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +8,7 @@ import typer
 from sqlmodel import Session
 
 from crawler.sources import SourcesError, load_sources
+from crawler.stats import SUMMARY_COLUMNS, format_counts, summarize_stats
 from newsfacts.cli.common import DbOption, app, fail, open_engine
 from newsfacts.output import OutputFormat, print_rows
 from newsfacts.settings import Settings
@@ -15,11 +16,16 @@ from newsfacts.settings import Settings
 
 @app.command()
 def crawl(
-    sources: Annotated[Path | None, typer.Option("--sources", help="Sources TOML file [default: the bundled sources].")] = None,
+    sources: Annotated[Path | None, typer.Option("--sources", help="Sources TOML file (default: the bundled sources).")] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Crawl only this source (repeatable).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted crawl of these sources.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch already stored articles again.")] = False,
     db: DbOption = None,
 ) -> None:
     """Crawl the configured sources and store new articles as unprocessed.
+
+    Article URLs already stored are not fetched again (unless --refresh).
+    An interrupted crawl continues with --resume.
 
     Example: newsfacts crawl --sources my-sources.toml --source techcrunch
     """
@@ -32,17 +38,17 @@ def crawl(
         fail(str(exc))
     open_engine(settings).dispose()
     try:
-        result = run_crawl(selected, settings.db_url)
+        result = run_crawl(selected, settings.db_url, resume=resume, refresh=refresh)
     except CrawlFailedError as exc:
         fail(str(exc), code=1)
-    stats = result.stats
+    summary = summarize_stats(result.stats)
     typer.echo(
-        f"crawl run {result.run_id} {result.status}: "
-        f"{stats.get('newsfacts/articles/new', 0)} new, "
-        f"{stats.get('newsfacts/articles/updated', 0)} updated, "
-        f"{stats.get('newsfacts/articles/duplicate', 0)} duplicate articles; "
-        f"{stats.get('downloader/request_count', 0)} requests"
+        f"crawl run {result.run_id} {result.status}: {summary['new']} new, {summary['updated']} updated, "
+        f"{summary['duplicate']} duplicate, {summary['syndicated']} syndicated articles; "
+        f"{summary['requests']} requests in {summary['duration_s']} s"
     )
+    if result.status != "finished":
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -60,15 +66,56 @@ def runs(
     engine = open_engine(Settings.from_options(db))
     with Session(engine) as session:
         rows = [
-            {
-                "run": r.id, "started_at": r.started_at, "finished_at": r.finished_at, "status": r.status,
-                "sources": ", ".join(r.sources),
-                "requests": r.stats.get("downloader/request_count", 0),
-                "new": r.stats.get("newsfacts/articles/new", 0),
-                "updated": r.stats.get("newsfacts/articles/updated", 0),
-                "duplicate": r.stats.get("newsfacts/articles/duplicate", 0),
-            }
+            {"run": r.id, "started_at": r.started_at, "status": r.status, "sources": ", ".join(r.sources), **summarize_stats(r.stats)}
             for r in last_runs(session, limit)
         ]
-    columns = ("run", "started_at", "finished_at", "status", "sources", "requests", "new", "updated", "duplicate")
-    print_rows(rows, columns, format, title="crawl runs")
+    if format is OutputFormat.table:
+        for row in rows:
+            for key in ("responses", "rejected", "skipped", "errors"):
+                row[key] = format_counts(row[key])
+    print_rows(rows, ("run", "started_at", "status", "sources", *SUMMARY_COLUMNS), format, title="crawl runs")
+
+
+sources_app = typer.Typer(invoke_without_command=True)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+def sources_list(
+    ctx: typer.Context,
+    sources: Annotated[Path | None, typer.Option("--sources", help="Sources TOML file (default: the bundled sources).")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """List the configured sources.
+
+    Example: newsfacts sources --sources my-sources.toml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        configured = load_sources(sources)
+    except SourcesError as exc:
+        fail(str(exc))
+    rows = [
+        {
+            "name": s.name, "feeds": len(s.feeds), "sitemaps": len(s.sitemaps), "start_urls": len(s.start_urls),
+            "domains": ", ".join(s.domains()), "max_age_days": s.max_age_days, "allow_private": s.allow_private,
+        }
+        for s in configured
+    ]
+    print_rows(rows, ("name", "feeds", "sitemaps", "start_urls", "domains", "max_age_days", "allow_private"), format, title="sources")
+
+
+@sources_app.command("check")
+def sources_check(
+    file: Annotated[Path, typer.Argument(help="Sources TOML file to validate.")],
+) -> None:
+    """Validate a sources file: exit 0 and a summary if it is usable, else one error line.
+
+    Example: newsfacts sources check my-sources.toml
+    """
+    try:
+        configured = load_sources(file)
+    except SourcesError as exc:
+        fail(str(exc))
+    typer.echo(f"{file}: {len(configured)} sources OK ({', '.join(s.name for s in configured)})")
