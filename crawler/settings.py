@@ -13,13 +13,17 @@ NEWSPIDER_MODULE = "crawler.spiders"
 NEWSFACTS_CONTACT_URL = "https://github.com/newsfacts/newsfacts"
 USER_AGENT = f"newsfacts/0.1 (+{NEWSFACTS_CONTACT_URL})"
 
-# Politeness: obey robots.txt, one request at a time per domain, adaptive delay.
+# Politeness: obey robots.txt, one request at a time per domain, and let
+# AutoThrottle adapt the delay to each site's latency, starting at 2 s.
+# A source's own `download_delay` is kept fixed instead (see the spider).
+# DOWNLOAD_DELAY is AutoThrottle's floor: above 0 it would also override
+# the delay a source sets for itself.
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
-DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY = 0
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 

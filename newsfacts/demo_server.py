@@ -180,6 +180,8 @@ def sample_sources_toml(base_url: str) -> str:
         "allow_private = true\n"
         "max_depth = 2\n"
         "max_age_days = 0  # the sample articles are old: no age limit\n"
+        "download_delay = 0  # a local site: no politeness delay needed\n"
+        "concurrency = 8\n"
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from crawler.extraction import to_utc
-from crawler.runner import LOCAL_SITE_OVERRIDES, run_crawl
+from crawler.runner import LOCAL_SITE_OVERRIDES, crawl_settings, run_crawl
 from crawler.sources import SourcesError, load_sources
 from storage.db import make_engine
 from storage.models import Article, CrawlRun, Source
@@ -108,3 +108,18 @@ def test_bundled_sources_file_is_valid() -> None:
 def test_dates_are_stored_in_utc(value: str, expected: str | None) -> None:
     parsed = to_utc(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_crawl_settings_carry_per_source_politeness_and_contact(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        "[[source]]\nname = 'slow'\nfeeds = ['https://slow.example/feed']\ndownload_delay = 5.0\nconcurrency = 2\n"
+        "[[source]]\nname = 'lab'\nfeeds = ['http://10.0.0.8/feed']\nallow_private = true\n",
+        encoding="utf-8",
+    )
+    settings = crawl_settings("sqlite:///x.sqlite", load_sources(path), {"NEWSFACTS_CONTACT_URL": "https://ops.example/bot"})
+    assert settings.getdict("DOWNLOAD_SLOTS") == {"slow.example": {"delay": 5.0, "concurrency": 2}}
+    assert settings.getlist("NEWSFACTS_PRIVATE_HOSTS_ALLOWED") == ["10.0.0.8"]
+    assert settings.get("USER_AGENT") == "newsfacts/0.1 (+https://ops.example/bot)"
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert settings.getint("DOWNLOAD_MAXSIZE") == 5 * 1024 * 1024

@@ -58,9 +58,13 @@ class NewsSpider(scrapy.Spider):
     # Requests carry the source's name, not the object: a resumable crawl
     # (JOBDIR) keeps pending requests on disk.
     def _request(self, url: str, callback: Any, source: SourceConfig, **kwargs: Any) -> scrapy.Request:
-        return scrapy.Request(
+        request = scrapy.Request(
             url, callback, errback=self.on_error, cb_kwargs={"source_name": source.name, **kwargs}
         )
+        if source.download_delay is not None:
+            # The source set its own delay: AutoThrottle must not change it.
+            request.meta["autothrottle_dont_adjust_delay"] = True
+        return request
 
     def _article_request(self, url: str, source: SourceConfig) -> scrapy.Request:
         # Entries of feeds and sitemaps are fetched, not crawled further.
