@@ -61,6 +61,13 @@ ITEM_PIPELINES = {
 NEWSFACTS_DB = None
 NEWSFACTS_MIN_TEXT_CHARS = 200
 
+# Worker processes that extract pages off the reactor thread (0: inline).
+NEWSFACTS_EXTRACT_WORKERS = 2
+
+EXTENSIONS = {"crawler.extensions.MemoryCheckpoints": 500}
+# Article counts after which to record resident memory (empty: off).
+NEWSFACTS_MEMORY_CHECKPOINTS: list[int] = []
+
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -15,9 +17,10 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from crawler.extraction import decode_html, extract_page, to_utc
+from crawler.extraction import decode_html, to_utc
 from crawler.items import ArticleItem
 from crawler.sources import SourceConfig, load_sources
+from crawler.workers import PageExtractor
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 # Feed entry links and dates: RSS 2.0 and Atom (namespaces removed first).
@@ -39,6 +42,13 @@ class NewsSpider(scrapy.Spider):
     """
 
     name = "news"
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.extractor = PageExtractor(crawler.settings.getint("NEWSFACTS_EXTRACT_WORKERS"))
+        crawler.signals.connect(spider.extractor.close, signal=signals.spider_closed)
+        return spider
 
     def __init__(
         self,
@@ -146,9 +156,9 @@ class NewsSpider(scrapy.Spider):
             if self._wanted(source, url) and not self._too_old(source, entry.xpath(SITEMAP_DATE).get()):
                 yield self._article_request(url, source)
 
-    def parse_page(
+    async def parse_page(
         self, response: Response, source_name: str, depth: int
-    ) -> Iterator[ArticleItem | scrapy.Request]:
+    ) -> AsyncIterator[ArticleItem | scrapy.Request]:
         """Any HTML page: keep it if it is an article, follow links within the depth limit."""
         source = self.sources[source_name]
         content_type = response.headers.get(b"Content-Type", b"").split(b";")[0].strip().lower()
@@ -156,7 +166,7 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsfacts/rejected/not_html")
             return
         if source.matches_article(response.url) or response.meta.get("newsfacts_article"):
-            item = self._article(response, source)
+            item = await self._article(response, source)
             if item is not None:
                 yield item
         if depth < source.max_depth:
@@ -167,9 +177,9 @@ class NewsSpider(scrapy.Spider):
                 request.meta["newsfacts_article"] = source.matches_article(link.url)
                 yield request
 
-    def _article(self, response: TextResponse, source: SourceConfig) -> ArticleItem | None:
+    async def _article(self, response: TextResponse, source: SourceConfig) -> ArticleItem | None:
         html = decode_html(response.body, response.encoding, response.text)
-        page = extract_page(html, response.url)
+        page = await self.extractor.extract(html, response.url)
         if page is None:
             self.crawler.stats.inc_value("newsfacts/rejected/no_text")
             return None
