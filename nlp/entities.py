@@ -1,0 +1,139 @@
+"""Corrections to the statistical and gazetteer entities, and boilerplate detection.
+
+- boilerplate lines ("Add X to your Google News feed", bylines, photo credits, "Job
+  Board") and datelines ("BEIJING (Reuters) -") yield no entities;
+- common-noun acronyms (AI, EV, LLM, GPU ...) are never places or organizations;
+- statistical names of events, reports and versioned products are relabelled;
+- a leading "the" and a trailing possessive are trimmed off statistical entities.
+All word lists come from a rules data file given at initialize.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .extensions import BOILERPLATE, register_extensions
+from .rules import RulesComponent
+
+# Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
+NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
+
+
+class EntityFixes(RulesComponent):
+    """Drop, trim and relabel entities according to rules loaded at initialize."""
+
+    def _compile(self) -> None:
+        rules = self.rules
+        self.acronyms = set(rules.get("common_acronyms", []))
+        self.event_heads = set(rules.get("event_heads", []))
+        self.work_heads = set(rules.get("work_heads", []))
+        self.org_suffixes = set(rules.get("org_suffixes", []))
+        self.person_roles = set(rules.get("person_roles", []))
+        shape = rules.get("product_shape")
+        self.product_shape = re.compile(shape) if shape else None
+        self.line_patterns = [re.compile(p) for p in rules.get("boilerplate_lines", [])]
+        self.span_patterns = [re.compile(p, re.MULTILINE) for p in rules.get("boilerplate_spans", [])]
+
+    def boilerplate_ranges(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of boilerplate lines (the first line, the title, is exempt)."""
+        ranges: list[tuple[int, int]] = []
+        offset = 0
+        seen_title = False
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            if body.strip():
+                if seen_title and any(p.match(body) for p in self.line_patterns):
+                    ranges.append((offset, offset + len(body)))
+                seen_title = True
+            offset += len(line)
+        for pattern in self.span_patterns:
+            ranges += [m.span() for m in pattern.finditer(text)]
+        return ranges
+
+    def __call__(self, doc: Doc) -> Doc:
+        ranges = self.boilerplate_ranges(doc.text)
+        setattr(doc._, BOILERPLATE, ranges)
+        kept: list[Span] = []
+        for ent in doc.ents:
+            if any(ent.start_char < end and start < ent.end_char for start, end in ranges):
+                continue
+            if ent.id_ and ent.label_ == "ORG" and ent.text.islower():
+                continue  # "the commerce ministry": a description, not a name
+            fixed = ent if ent.id_ else self.fix(ent)
+            if fixed is not None and "\n" not in fixed.text:
+                kept += self.split_coordination(fixed)
+        doc.ents = vote_labels(kept)
+        return doc
+
+    @staticmethod
+    def split_coordination(ent: Span) -> list[Span]:
+        """"Alibaba and Tencent" tagged as one ORG: two names (not "Science and Technology",
+        whose "of" makes it one name)."""
+        words = [t.lower_ for t in ent]
+        if ent.label_ != "ORG" or ent.id_ or "and" not in words or {"of", "for", "&"} & set(words):
+            return [ent]
+        cut = ent.start + words.index("and")
+        parts = [ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]]
+        if all(1 <= len(p) <= 2 and all(t.text[:1].isupper() for t in p) for p in parts):
+            return [Span(ent.doc, p.start, p.end, label="ORG") for p in parts]
+        return [ent]
+
+    def fix(self, ent: Span) -> Span | None:
+        """Return the corrected statistical entity, or None to drop it."""
+        if ent.label_ not in NAME_LABELS:
+            return ent
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        if start == end:
+            return None
+        span = doc[start:end]
+        if span.text in self.acronyms or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+            return None
+        label = ent.label_
+        words = [t.text for t in span]
+        if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):
+            label = "EVENT"
+        elif label in {"ORG", "PERSON", "GPE"} and words[-1] in self.work_heads:
+            label = "WORK_OF_ART"
+        elif len(span) == 1 and self.product_shape and self.product_shape.match(span.text):
+            label = "PRODUCT"
+        elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:
+            label = "ORG"  # "Verdane Labs" tagged PERSON
+        elif label == "ORG" and start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ == "ORG":
+            label = "PRODUCT"  # "SenseTime's SenseChat": what a company has is a product
+        elif label == "ORG" and words[-1] not in self.org_suffixes and self._has_person_role(span):
+            label = "PERSON"  # "said Helena Brandt, the group's research director"
+        return Span(doc, start, end, label=label)
+
+    def _has_person_role(self, span: Span) -> bool:
+        """An appositive naming a person's role: "<name>, the group's research director"."""
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.i >= span.end:
+                words = {t.lower_ for t in child.subtree if t.i < child.i + 1}
+                if child.lower_ in self.person_roles or words & self.person_roles:
+                    return True
+        return False
+
+
+def vote_labels(ents: list[Span]) -> list[Span]:
+    """One label per name in a document: a statistical GPE/PERSON/NORP whose exact text is
+    an ORG elsewhere in the article ("Alibaba" tagged GPE once) becomes an ORG."""
+    orgs = {e.text for e in ents if e.label_ == "ORG"}
+    return [
+        Span(e.doc, e.start, e.end, label="ORG")
+        if not e.id_ and e.label_ in ("GPE", "PERSON", "NORP", "FAC") and e.text in orgs else e
+        for e in ents
+    ]
+
+
+@Language.factory("newsfacts_entity_fixes", assigns=["doc.ents", f"doc._.{BOILERPLATE}"], default_config={})
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    """Factory of `EntityFixes`; its rules come from `[initialize.components.<name>]`."""
+    register_extensions()
+    return EntityFixes(nlp, name)

@@ -1,0 +1,172 @@
+"""Canonical names: one name per entity within an article.
+
+- PERSON: the fullest name mentioned; "Musk", "Mr. Musk", "Li" resolve to it, and a
+  stray single-token entity of another label that is part of a person's full name
+  ("Zhuang" tagged GPE after "Zhuang Rongwen") becomes that person;
+- ORG: gazetteer entities take their gazetteer name; others are grouped by case- and
+  possessive-insensitive text, and acronyms ("(HAI)" after a name, or a name's
+  initials) join the name they abbreviate;
+- COUNTRY: display name and ISO 3166-1 alpha-2 code from the gazetteer id.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .extensions import CANONICAL, COUNTRY_CODE, register_extensions
+from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
+from .rules import RulesComponent
+
+INITIALS_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+
+
+def name_key(text: str) -> str:
+    """Case-, possessive-, punctuation- and leading-"the"-insensitive key of a name."""
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalized words of a name: "Cyberspace Administration of China" -> "CAC"."""
+    words = re.split(r"[\s-]+", text)
+    return "".join(w[0] for w in words if w and w.lower() not in INITIALS_SKIP and w[0].isupper())
+
+
+class Normalizer(RulesComponent):
+    """Set `Span._.canonical` on every entity and `Span._.country_code` on countries."""
+
+    def _compile(self) -> None:
+        self.titles = set(self.rules.get("person_titles", []))
+        self.org_suffixes = set(self.rules.get("org_suffixes", []))
+
+    def person_words(self, ent: Span) -> tuple[str, ...]:
+        """The words of a person's name without titles, possessive and hyphens."""
+        return tuple(t.text for t in self.person_span(ent) if not t.is_punct)
+
+    def person_span(self, ent: Span) -> Span:
+        """The name itself: without leading titles ("Mr.") and a trailing possessive."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (doc[start].text in self.titles or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        return doc[start:end]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._absorb_name_parts(doc)
+        self._persons(doc)
+        self._orgs(doc)
+        for ent in doc.ents:
+            if ent.label_ == "COUNTRY" and COUNTRY_ID_SEP in ent.id_:
+                code, display = ent.id_.split(COUNTRY_ID_SEP, 1)
+                setattr(ent._, COUNTRY_CODE, code)
+                setattr(ent._, CANONICAL, display)
+            elif ent.label_ not in ("PERSON", "ORG"):
+                name = ent.id_.split(CAPITAL_ID_SEP, 1)[0]
+                setattr(ent._, CANONICAL, name or re.sub(r"^(?:the|The) ", "", ent.text))
+        return doc
+
+    def _absorb_name_parts(self, doc: Doc) -> None:
+        """Make a part of a full person name a PERSON mention where it stands alone: a
+        single-token non-gazetteer entity ("Zhuang" tagged GPE) or an untagged proper
+        noun ("Ives referred to ...")."""
+        parts: set[str] = set()
+        for ent in doc.ents:
+            words = self.person_words(ent) if ent.label_ == "PERSON" else ()
+            if len(words) > 1:
+                parts.update(w for w in words if w not in self.titles and len(w) > 1)
+        ents = list(doc.ents)
+        in_ent = {t for e in ents for t in range(e.start, e.end)}
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ != "PERSON" and not ent.id_ and len(ent) == 1 and ent.text in parts:
+                ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+                changed = True
+        # "Verdane" (tagged PERSON) after "Verdane Labs": the short name of the org.
+        org_heads = {e.text.split()[0] for e in ents if e.label_ == "ORG" and not e.id_ and len(e) > 1
+                     and all(w in self.org_suffixes for w in e.text.split()[1:])}
+        for i, ent in enumerate(ents):
+            if ent.label_ != "ORG" and not ent.id_ and len(ent) == 1 and ent.text in org_heads:
+                ents[i] = Span(doc, ent.start, ent.end, label="ORG")
+                changed = True
+        for token in doc:
+            if token.i not in in_ent and token.text in parts and token.pos_ in ("PROPN", "NOUN") and not token.is_stop:
+                ents.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+                changed = True
+        if changed:
+            doc.ents = sorted(ents)
+
+    def _persons(self, doc: Doc) -> None:
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        names = [self.person_words(e) for e in persons]
+        # Written form of each name ("Kim Jae-won" keeps its hyphen), first one seen.
+        written: dict[tuple[str, ...], str] = {}
+        for ent, words in zip(persons, names):
+            written.setdefault(words, self.person_span(ent).text)
+        full = sorted({n for n in names if len(n) > 1}, key=lambda n: -len(n))
+        for ent, words in zip(persons, names):
+            best = words
+            for candidate in full:
+                if len(candidate) > len(best) and _contains(candidate, words):
+                    best = candidate
+                    break
+            setattr(ent._, CANONICAL, written.get(best) or ent.text)
+
+    def _orgs(self, doc: Doc) -> None:
+        orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        groups: dict[str, list[Span]] = defaultdict(list)
+        for ent in orgs:
+            if not ent.id_:
+                groups[name_key(ent.text)].append(ent)
+        canonical_of: dict[str, str] = {}
+        for key, members in groups.items():
+            counts = Counter(re.sub(r"(?:'s|’s)$", "", m.text) for m in members)
+            canonical_of[key] = max(counts, key=lambda t: (counts[t], sum(c.isupper() for c in t)))
+        for ent in orgs:
+            if ent.id_:
+                canonical_of.setdefault(name_key(ent.text), ent.id_)
+        # "Verdane" is "Verdane Labs" when the rest of the longer name is org suffixes.
+        for key in list(canonical_of):
+            for other, canonical in list(canonical_of.items()):
+                rest = other[len(key):].split() if other.startswith(key + " ") else []
+                if rest and all(w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in rest):
+                    canonical_of[key] = canonical
+        aliases = self._acronyms(doc, orgs, canonical_of)
+        for ent in orgs:
+            # An acronym introduced in parentheses joins its name, gazetteer or not.
+            canonical = aliases.get(ent.text) or ent.id_ or canonical_of[name_key(ent.text)]
+            setattr(ent._, CANONICAL, canonical)
+
+    @staticmethod
+    def _acronyms(doc: Doc, orgs: list[Span], canonical_of: dict[str, str]) -> dict[str, str]:
+        """Acronym -> canonical name, from "Name (ACR)" and from the initials of names."""
+        aliases: dict[str, str] = {}
+        for ent in orgs:
+            canonical = ent.id_ or canonical_of[name_key(ent.text)]
+            after = doc[ent.end : ent.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and ACRONYM.match(after[1].text):
+                aliases.setdefault(after[1].text, canonical)
+            elif len(ent) > 1 and not ent.id_:
+                aliases.setdefault(initials(ent.text), canonical)
+        return {k: v for k, v in aliases.items() if len(k) > 1}
+
+
+def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n > 0 and any(sequence[i : i + n] == part for i in range(len(sequence) - n + 1))
+
+
+@Language.factory(
+    "newsfacts_normalize", assigns=[f"span._.{CANONICAL}", f"span._.{COUNTRY_CODE}"], default_config={}
+)
+def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    """Factory of `Normalizer`; person titles come from `[initialize.components.<name>]`."""
+    register_extensions()
+    return Normalizer(nlp, name)

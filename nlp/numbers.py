@@ -1,0 +1,143 @@
+"""Counts in text: digits, number words, "a dozen", scales, and their qualifiers.
+
+All words come from the claims lexicon (`nlp/data/claims_lexicon.json`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+# Entity labels whose numbers are never counts of things.
+NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+CURRENCY = {"$", "€", "£", "¥", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
+PERCENT = {"%", "percent", "per", "pct"}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number in a sentence: tokens [start, end) of the doc, its value and qualifier."""
+
+    start: int
+    end: int
+    value: int | float
+    qualifier: str
+
+    def root(self, doc_span: Span) -> Token:
+        """The token of the number whose head lies outside it (its syntactic root)."""
+        doc = doc_span.doc
+        for i in range(self.end - 1, self.start - 1, -1):
+            if not self.start <= doc[i].head.i < self.end or doc[i].head.i == i:
+                return doc[i]
+        return doc[self.end - 1]
+
+
+class NumberReader:
+    """Find counts in sentences, using word tables from the claims lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        self.words: dict[str, float] = lexicon.get("number_words", {})
+        self.scales: dict[str, float] = lexicon.get("scale_words", {})
+        self.vague = set(lexicon.get("vague_words", []))
+        self.multipliers = set(lexicon.get("multiplier_words", []))
+        self.time_nouns = set(lexicon.get("time_nouns", []))
+        self.distributive = set(lexicon.get("distributive_words", []))
+        quals: dict[str, str] = lexicon.get("qualifiers", {})
+        # Longest phrase first, as token tuples.
+        self.qualifiers = sorted(((tuple(k.split()), v) for k, v in quals.items()), key=lambda kv: -len(kv[0]))
+        self.suffixes: dict[str, str] = lexicon.get("suffix_qualifiers", {})
+
+    def word_value(self, token: Token) -> float | None:
+        text = token.lower_
+        if DIGITS.match(text):
+            return float(text.replace(",", ""))
+        return self.words.get(text)
+
+    def counts(self, sent: Span) -> list[Count]:
+        """Every count in the sentence, in order."""
+        doc = sent.doc
+        found: list[Count] = []
+        i = sent.start
+        while i < sent.end:
+            count = self._count_at(doc[i], sent)
+            if count is None:
+                i += 1
+                continue
+            found.append(count)
+            i = count.end
+        return found
+
+    def _count_at(self, token: Token, sent: Span) -> Count | None:
+        doc = token.doc
+        value = self.word_value(token)
+        if value is None or token.ent_type_ in NON_COUNT_LABELS or ORDINAL.match(token.text):
+            return None
+        if token.ent_type_ == "DATE" and self._is_date_part(token):
+            return None
+        start, end = token.i, token.i + 1
+        # "a dozen", "half a dozen"
+        if token.lower_ == "dozen" and start > sent.start and doc[start - 1].lower_ in ("a", "one"):
+            start -= 1
+            if start > sent.start and doc[start - 1].lower_ == "half":
+                start, value = start - 1, value / 2
+        elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent):
+            return None  # "one of", "no one", "American ones"; but "one each" counts
+        # "thirty-seven"
+        if end + 1 < sent.end and doc[end].text == "-" and not token.whitespace_:
+            unit = self.word_value(doc[end + 1])
+            if unit is not None and value >= 20 and value % 10 == 0 and unit < 10:
+                value, end = value + unit, end + 2
+        # "1.8 billion", "100 million"
+        while end < sent.end and doc[end].lower_ in self.scales:
+            value, end = value * self.scales[doc[end].lower_], end + 1
+        if self._is_excluded(doc, start, end, value, sent):
+            return None
+        number = int(value) if float(value).is_integer() else value
+        return Count(start, end, number, self._qualifier(doc, start, end, sent))
+
+    def _distributive_next(self, token: Token, sent: Span) -> bool:
+        return token.i + 1 < sent.end and token.doc[token.i + 1].lower_ in self.distributive
+
+    def _is_date_part(self, token: Token) -> bool:
+        """A number in a date ("three years", "August 31"); the statistical DATE label
+        alone is not trusted ("40+ large language models" gets it too)."""
+        doc = token.doc
+        near = [token.head] + [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        return any(t.lower_ in self.time_nouns for t in near)
+
+    def _is_excluded(self, doc: Any, start: int, end: int, value: float, sent: Span) -> bool:
+        before = doc[start - 1] if start > sent.start else None
+        after = doc[end] if end < sent.end else None
+        if after is not None and (after.lower_ in PERCENT or after.ent_type_ == "PERCENT"):
+            return True
+        if before is not None and before.text in CURRENCY or after is not None and after.lower_ in CURRENCY:
+            return True
+        # Parts of hyphenated compounds: "72-billion-parameter", "three-year", "hundred-model".
+        if after is not None and after.text == "-" and not doc[end - 1].whitespace_:
+            return end + 1 >= sent.end or doc[end + 1].lower_ != "plus"
+        if before is not None and before.text == "-" and not before.whitespace_:
+            return True
+        if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):
+            return True
+        # Years: 1900-2100 written without a thousands separator.
+        text = doc[start].text
+        return end - start == 1 and text.isdigit() and len(text) == 4 and 1900 <= value <= 2100
+
+    def _qualifier(self, doc: Any, start: int, end: int, sent: Span) -> str:
+        before = tuple(t.lower_ for t in doc[max(sent.start, start - 4) : start])
+        for phrase, qualifier in self.qualifiers:
+            if len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase:
+                return qualifier
+        if end < sent.end:
+            after = doc[end].lower_
+            if after == "-" and end + 1 < sent.end:
+                after = "-" + doc[end + 1].lower_
+            if after in self.suffixes:
+                return self.suffixes[after]
+            if end + 1 < sent.end and f"{after} {doc[end + 1].lower_}" in self.suffixes:
+                return self.suffixes[f"{after} {doc[end + 1].lower_}"]
+        return "exact"

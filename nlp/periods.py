@@ -1,0 +1,239 @@
+"""Time expressions in sentences, resolved to years against the publication date.
+
+Kinds of expression:
+- point: one year ("in 2022", "last year", "the following year");
+- range: years a..b ("over the past three years", "since 2020", "in the six months since");
+- asof: a stock at a date ("by October", "as of June", "at that time");
+- soft: a day, week or month ("last week", "in June"): a point, or an as-of date when
+  the clause counts a stock;
+- stock: no date, but the count is a stock now ("now", "already", "to date").
+Phrases come from the claims lexicon; month-level dates go through a date resolver
+(dateparser by default, swappable through the config).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
+from spacy.util import registry
+
+YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
+DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
+BARE_DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+)(?:-\w+)? (?:days?|weeks?|months?|years?|decades?)$")
+VAGUE_AMOUNTS = ("a", "an", "few", "several", "many", "some", "couple")
+RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
+QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
+QUARTER_START = {"first": 1, "1st": 1, "q1": 1, "second": 4, "2nd": 4, "q2": 4, "third": 7, "3rd": 7, "q3": 7,
+                 "fourth": 10, "4th": 10, "q4": 10}
+
+DateResolver = Callable[[str, date], "date | None"]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A resolved time expression: tokens [start, end), its root token and its years."""
+
+    start: int
+    end: int
+    root: int
+    kind: str
+    year_start: int | None
+    year_end: int | None
+
+
+def _months_back(published: date, amount: int, unit: str) -> int:
+    if unit.startswith("year"):
+        return published.year - amount
+    months = amount if unit.startswith("month") else 0
+    days = amount * (7 if unit.startswith("week") else 1) if unit[0] in "dw" else 0
+    index = published.year * 12 + published.month - 1 - months - days // 30
+    return index // 12
+
+
+class PeriodReader:
+    """Find and resolve time expressions with the phrases of the claims lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any], resolve_date: DateResolver) -> None:
+        self.numbers: dict[str, float] = lexicon.get("number_words", {})
+        self.relative: dict[str, list[int | str]] = lexicon.get("period_relative", {})
+        self.relative_keys = sorted(self.relative, key=len, reverse=True)
+        self.asof_preps = set(lexicon.get("asof_prepositions", []))
+        # First word -> (phrase, kind), so a sentence is scanned once.
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, kind in (("asof_phrases", "asof"), ("stock_words", "stock")):
+            for phrase in lexicon.get(key, []):
+                words = tuple(phrase.split())
+                self.phrases.setdefault(words[0], []).append((words, kind))
+        alternatives = "|".join(re.escape(k) for k in self.relative_keys)
+        self.relative_re = re.compile(rf"(?:^|\b)({alternatives})$") if alternatives else None
+        self.resolve_date = resolve_date
+        prefixes = "|".join(re.escape(p) for p in sorted(lexicon.get("date_prefixes", []), key=len, reverse=True))
+        self.date_prefix = re.compile(rf"^(?:{prefixes})\s*") if prefixes else None
+
+    def _amount(self, word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        value = self.numbers.get(word)
+        return int(value) if value is not None else None
+
+    def expressions(
+        self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True
+    ) -> tuple[list[TimeExpr], int | None]:
+        """Time expressions of a sentence in order, and the last year mentioned after it.
+
+        ents (list[Span]): the sentence's entities. phrases (bool): also look for as-of
+        and stock phrases ("at that time", "now"), needed only where there are counts.
+        """
+        found: list[TimeExpr] = []
+        doc = sent.doc
+        covered: set[int] = set()
+        for ent in ents:
+            if ent.label_ != "DATE":
+                continue
+            covered.update(range(ent.start, ent.end))
+            expr = self._classify(ent, published, last_year)
+            if expr is not None:
+                found.append(expr)
+                if expr.year_end is not None:
+                    last_year = expr.year_end
+        words = [t.lower_ for t in sent] if phrases else []
+        for i, word in enumerate(words):
+            for phrase, kind in self.phrases.get(word, ()):
+                n = len(phrase)
+                start = sent.start + i
+                if tuple(words[i : i + n]) != phrase or covered.intersection(range(start, start + n)):
+                    continue
+                year = last_year if kind == "asof" else (published.year if published else None)
+                if kind == "asof" and year is None:
+                    continue
+                found.append(TimeExpr(start, start + n, start, kind, None, year))
+                covered.update(range(start, start + n))
+        found.sort(key=lambda e: e.start)
+        return self._join_ranges(found, doc), last_year
+
+    @staticmethod
+    def _join_ranges(found: list[TimeExpr], doc: Any) -> list[TimeExpr]:
+        """"between August 2022 and August 2023", "from 2021 to 2022": one range."""
+        joined: list[TimeExpr] = []
+        for expr in found:
+            if joined:
+                prev = joined[-1]
+                opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
+                between = doc[prev.end : expr.start]
+                if (opener in ("between", "from", "in", "during") and len(between) == 1 and between[0].lower_ in RANGE_JOINERS
+                        and prev.year_start is not None and expr.year_end is not None):
+                    joined[-1] = TimeExpr(prev.start, expr.end, prev.root, "range", prev.year_start, expr.year_end)
+                    continue
+            joined.append(expr)
+        return joined
+
+    def _classify(self, ent: Span, published: date | None, last_year: int | None) -> TimeExpr | None:
+        doc = ent.doc
+        text = ent.text.lower().strip()
+        prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
+        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        asof = prev in self.asof_preps or prev2 in self.asof_preps
+
+        def make(kind: str, a: int | None, b: int | None) -> TimeExpr:
+            return TimeExpr(ent.start, ent.end, ent.root.i, kind, a, b)
+
+        pub = published.year if published else None
+        relative = self._relative(text, pub, last_year)
+        if relative is not None:
+            if asof:
+                return make("asof", None, relative[1])
+            return make("point" if relative[0] == relative[1] else "range", *relative)
+        match = PAST_YEARS.match(text)
+        if match and published is not None and (n := self._amount(match.group(1))) is not None:
+            return make("range", _months_back(published, n, match.group(2)), pub)
+        match = DURATION.match(text)
+        if match and nxt == "since" and published is not None and (n := self._amount(match.group(1))) is not None:
+            return make("range", _months_back(published, n, match.group(2)), pub)
+        years = sorted({int(y) for y in YEAR.findall(text)})
+        if len(years) > 1:
+            return make("range", years[0], years[-1])
+        if years:
+            if asof:
+                return make("asof", None, years[0])
+            return make("range", years[0], pub) if prev == "since" and pub else make("point", years[0], years[0])
+        bare = BARE_DURATION.match(text)
+        if published is None or bare and (self._amount(bare.group(1)) is not None or bare.group(1) in VAGUE_AMOUNTS):
+            return None
+        resolved = self.resolve_date(text, published)
+        if resolved is None and self.date_prefix is not None and self.date_prefix.match(text):
+            rest = self.date_prefix.sub("", text)  # "the end of March" -> "March"
+            relative = self._relative(rest, pub, last_year)
+            resolved = date(relative[1], 1, 1) if relative else self.resolve_date(rest, published) if rest else None
+            if resolved is None and rest in ("the year", "this year", "year"):
+                resolved = published
+        quarter = QUARTER.search(text) if resolved is None else None
+        if quarter is not None:  # "the first quarter": of this year unless it has not begun
+            word = (quarter.group(1) or quarter.group(3)).lower()
+            month = QUARTER_START[word] if quarter.group(2) != "half" else (1 if word in ("first", "1st") else 7)
+            resolved = date(published.year if month <= published.month else published.year - 1, month, 1)
+        if resolved is None:
+            return None
+        if asof:
+            return make("asof", None, resolved.year)
+        if prev == "since":
+            return make("range", resolved.year, pub)
+        return make("soft", resolved.year, resolved.year)
+
+    def _relative(self, text: str, pub: int | None, last_year: int | None) -> tuple[int, int] | None:
+        match = self.relative_re.search(text) if self.relative_re else None
+        if match is None:
+            return None
+        bounds = []
+        for offset in self.relative[match.group(1)]:
+            if isinstance(offset, int):
+                if pub is None:
+                    return None
+                bounds.append(pub + offset)
+            else:
+                if last_year is None:
+                    return None
+                bounds.append(last_year + {"prev": -1, "next": 1, "same": 0}[offset])
+        return bounds[0], bounds[1]
+
+
+def years_of(expr: TimeExpr | None, stock_context: bool, published: date | None) -> tuple[int | None, int | None]:
+    """(year_start, year_end) of a claim given its chosen expression and stock context."""
+    if expr is None:
+        return (None, published.year) if stock_context and published else (None, None)
+    if expr.kind == "soft":
+        return (None, expr.year_end) if stock_context else (expr.year_start, expr.year_end)
+    if expr.kind in ("asof", "stock"):
+        return None, expr.year_end
+    return expr.year_start, expr.year_end
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, base: date) -> date | None:
+    import dateparser  # imported lazily: it is slow to import and only month-level dates need it
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def dateparser_resolver(text: str, base: date) -> date | None:
+    """Resolve a day/week/month expression ("last week", "June", "by October") to a date."""
+    text = re.sub(r"^(?:the|on|in|of)\s+", "", text.strip())
+    return _parse_date(text, base)
+
+
+@registry.misc("newsfacts.dateparser_resolver.v1")  # type: ignore[untyped-decorator]
+def make_dateparser_resolver() -> DateResolver:
+    """The default date resolver of the claim extractor (see `dateparser_resolver`)."""
+    return dateparser_resolver

@@ -1,0 +1,242 @@
+"""Who a count is about: the country or organization subject of a count claim.
+
+Read from the dependency parse and the entities: the grammatical subject of the
+clause (or a country/org modifying it: "Chinese organizations", "U.S. organizations"),
+a possessive ("China's 28"), a preposition on the count ("11 in the United States",
+"two LLMs from Chinese organizations"), a locative on a subject-less passive ("launched
+in China"), distributive "both countries", and anaphora ("the country", "the company",
+"the newest round") resolved from what the article said before.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import CANONICAL, COUNTRY_CODE
+from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
+
+SUBJECT_LABELS = ("COUNTRY", "ORG")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OWN_PREPS = ("from", "in", "by", "among", "at")
+LOCATIVE_PREPS = ("in", "from", "among")
+PRONOUNS = ("it", "its", "they", "their")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A claim subject: canonical name, label (COUNTRY or ORG) and ISO code for countries."""
+
+    name: str
+    label: str
+    code: str | None = None
+
+
+@dataclass
+class Salience:
+    """What the article has said so far, for anaphora and distributives."""
+
+    claims: list[tuple[int, Subject]] = field(default_factory=list)  # (sentence index, subject)
+    org_subject: Subject | None = None
+    countries: Counter[Subject] = field(default_factory=Counter)
+    recent_countries: list[Subject] = field(default_factory=list)
+
+
+def subject_of(ent: Span) -> Subject:
+    """The Subject an entity stands for."""
+    code = getattr(ent._, COUNTRY_CODE)
+    return Subject(getattr(ent._, CANONICAL) or ent.text, ent.label_, code)
+
+
+class SubjectFinder:
+    """Resolve claim subjects in one document (create one per doc)."""
+
+    def __init__(self, doc: Doc, lexicon: dict[str, Any]) -> None:
+        self.doc = doc
+        self.ent_at: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        self.country_nouns = set(lexicon.get("country_nouns", []))
+        self.org_nouns = set(lexicon.get("org_anaphora_nouns", []))
+        self.event_nouns = set(lexicon.get("event_anaphora_nouns", []))
+        self.home_adjectives = set(lexicon.get("country_subject_adjectives", []))
+        self.reporting = set(lexicon.get("reporting_lemmas", []))
+        self.salience = Salience()
+        self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
+
+    # -- bookkeeping ---------------------------------------------------------------
+    def after_sentence(self, index: int, ents: list[Span], subjects: list[Subject]) -> None:
+        """Record the sentence's claim subjects, org subjects and country mentions."""
+        self.salience.claims += [(index, s) for s in subjects]
+        for ent in ents:
+            if ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS:
+                self.salience.org_subject = subject_of(ent)
+            elif ent.label_ == "COUNTRY":
+                subject = subject_of(ent)
+                self.salience.countries[subject] += 1
+                if subject in self.salience.recent_countries:
+                    self.salience.recent_countries.remove(subject)
+                self.salience.recent_countries.append(subject)
+
+    def _recent_claim_countries(self, n: int) -> list[Subject]:
+        seen: list[Subject] = []
+        for _, subject in reversed(self.salience.claims):
+            if subject.label == "COUNTRY" and subject not in seen:
+                seen.append(subject)
+        for subject in reversed(self.salience.recent_countries):
+            if subject not in seen:
+                seen.append(subject)
+        return seen[:n]
+
+    def _dominant_country(self) -> list[Subject]:
+        common = (self.salience.countries or self.doc_countries).most_common(1)
+        return [common[0][0]] if common else []
+
+    # -- noun phrases --------------------------------------------------------------
+    def entity(self, token: Token) -> Span | None:
+        return self.ent_at.get(token.i)
+
+    def resolve_np(self, head: Token, sentence: int) -> list[Subject] | None:
+        """Subjects named by a noun phrase; [] when it names something else (a sector,
+        a person, a region); None when it is a pronoun the caller may resolve further."""
+        ent = self.entity(head)
+        if ent is not None:
+            if CAPITAL_ID_SEP in ent.id_ and head.dep_ in SUBJECT_DEPS:
+                # "Beijing approved 14 LLMs": the capital stands for the government.
+                code, display = ent.id_.split(CAPITAL_ID_SEP, 1)[1].split(COUNTRY_ID_SEP, 1)
+                return [Subject(display, "COUNTRY", code)]
+            if ent.label_ not in SUBJECT_LABELS:
+                return []
+            found = [subject_of(ent)]
+            for conj in head.conjuncts:
+                other = self.entity(conj)
+                if other is not None and other.label_ in SUBJECT_LABELS:
+                    found.append(subject_of(other))
+            return found
+        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+            return None
+        lemma = head.lemma_.lower()
+        lefts = list(head.lefts)
+        left_words = {t.lower_ for t in lefts}
+        if lemma in self.country_nouns and head.tag_ == "NNS" and left_words & {"both", "two"}:
+            return self._recent_claim_countries(2)
+        for child in lefts:
+            ent = self.entity(child)
+            if ent is not None and ent.label_ in SUBJECT_LABELS:
+                return [subject_of(ent)]
+        if left_words & {"the", "this", "that"}:
+            if lemma in self.country_nouns and head.tag_ != "NNS":
+                return self._recent_claim_countries(1) or self._dominant_country()
+            if lemma in self.org_nouns and self.salience.org_subject is not None:
+                return [self.salience.org_subject]
+            if lemma in self.event_nouns:
+                recent = [s for i, s in self.salience.claims if i >= sentence - 3]
+                return recent[-1:]
+        left_text = head.doc[head.left_edge.i : head.i].text.lower()
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", left_text) for a in self.home_adjectives):
+            return self._dominant_country()
+        return []
+
+    # -- the clause ----------------------------------------------------------------
+    def own_subject(self, anchors: list[Token], sentence: int, after: Token | None = None) -> list[Subject] | None:
+        """A possessive or preposition on the count or its noun ("China's 28", "11 in the
+        U.S."), or the conjunct before a gapped "with N" ("Google with six and Alibaba
+        with four")."""
+        gapped = self._gapped(anchors[0])
+        if gapped:
+            return gapped
+        # A preposition right after the number belongs to it even when the parser
+        # hangs it on the verb: "... and 15 from Chinese ones".
+        preps = [after] if after is not None and after.dep_ == "prep" and after.lower_ in OWN_PREPS else []
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    found = self.resolve_np(pobj, sentence)
+                    if found or self.entity(pobj) is not None:
+                        return found
+        for anchor in anchors:
+            for child in anchor.children:
+                if child.dep_ == "poss" and self.entity(child) is not None:
+                    return self.resolve_np(child, sentence)
+                if child.dep_ == "prep" and child.lower_ in OWN_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
+                            continue
+                        found = self.resolve_np(pobj, sentence)
+                        if found or self.entity(pobj) is not None:
+                            return found
+        return None
+
+    def _gapped(self, root: Token) -> list[Subject]:
+        prep = root.head
+        if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
+            return []
+        ent = self.entity(prep.doc[prep.i - 1])
+        if ent is not None and ent.label_ in SUBJECT_LABELS and ent.root.dep_ == "conj":
+            return [subject_of(ent)]
+        return []
+
+    def clause_subject(self, start: Token, anchors: list[Token], sentence: int) -> list[Subject]:
+        """Walk up from the count to the clause that has a subject."""
+        inside = {a.i for a in anchors}
+        node = start
+        while True:
+            ent = self.entity(node)
+            if node.i not in inside and ent is not None and ent.label_ in SUBJECT_LABELS:
+                return [subject_of(ent)]
+            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+                found = self._verb_subject(node, inside, sentence)
+                if found is not None:
+                    return found
+            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting:
+                return []
+            node = node.head
+
+    def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:
+        """Subjects of a verb; [] when its clause has a subject that names no country or org;
+        None when it has no subject at all (the walk goes on to the governing clause)."""
+        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in all_subjects if c.i not in inside]
+        if subjects:
+            found = self.resolve_np(subjects[0], sentence)
+            if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
+                return self._pronoun(verb, sentence)
+            # "the report counted 12 LLMs from Japanese companies": the source is the subject.
+            return found or self._source(verb) or found
+        before = self.entity(verb.doc[verb.i - 1]) if verb.i > 0 else None
+        if before is not None and before.label_ in SUBJECT_LABELS and before.root.dep_ != "pobj":
+            return [subject_of(before)]  # a misparsed gapped clause: "... and Germany released 6"
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    found = self.resolve_np(pobj, sentence)
+                    if found:
+                        return found
+        source = self._source(verb)
+        if source:
+            return source
+        # The counted thing is itself the subject ("149 were released"): no one else is.
+        return [] if all_subjects else None
+
+    def _source(self, verb: Token) -> list[Subject]:
+        """A country or org in "in/from/among X" on the verb or its object."""
+        places = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        for holder in places:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                    for pobj in prep.children:
+                        found = self.resolve_np(pobj, -1) if pobj.dep_ == "pobj" else None
+                        if found:
+                            return found
+        return []
+
+    def _pronoun(self, verb: Token, sentence: int) -> list[Subject]:
+        head = verb.head
+        if head.i != verb.i and head.lemma_.lower() in self.reporting:
+            for child in head.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    ent = self.entity(child)
+                    if ent is not None and ent.label_ == "ORG":
+                        return [subject_of(ent)]
+        return []
