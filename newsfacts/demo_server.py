@@ -20,10 +20,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["SAMPLE_SITE_DIR", "PLACEHOLDER", "serve_sample_site", "sample_sources_toml"]
+__all__ = ["SAMPLE_SITE_DIR", "PLACEHOLDER", "SITE_URL", "serve_sample_site", "sample_sources_toml"]
 
 SAMPLE_SITE_DIR: Path = Path(__file__).resolve().parent / "sample_site"
 PLACEHOLDER = "{{BASE_URL}}"
+# The site's public address, which its pages declare as canonical (rel=canonical,
+# og:url, JSON-LD), as a real site served from a mirror would: stored article
+# URLs are then the same whatever local port the demo ran on.
+SITE_URL = "https://circuitledger.example"
+SITE_PLACEHOLDER = "{{SITE_URL}}"
 
 # Extension -> Content-Type. Text types get the placeholder substituted.
 _TEXT_TYPES: dict[str, str] = {
@@ -122,7 +127,7 @@ def _make_handler(root: Path, base_url_ref: list[str]) -> type[BaseHTTPRequestHa
             ctype, is_text = _content_type(target)
             data = target.read_bytes()
             if is_text:
-                data = data.decode("utf-8").replace(PLACEHOLDER, base_url_ref[0]).encode("utf-8")
+                data = data.decode("utf-8").replace(PLACEHOLDER, base_url_ref[0]).replace(SITE_PLACEHOLDER, SITE_URL).encode("utf-8")
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(data)))

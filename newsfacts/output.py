@@ -5,7 +5,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from enum import Enum
 from typing import Any
 
@@ -24,7 +24,13 @@ class OutputFormat(str, Enum):
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
     if isinstance(value, datetime):
+        if value.tzinfo is not None:  # stored times are UTC: show them without the zone
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ", timespec="minutes")
     return str(value)
 

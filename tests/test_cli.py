@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from newsfacts.cli import app
 from storage.db import make_engine
 from storage.models import Article, Claim, CrawlRun, Entity, Mention
-from tests.conftest import SAMPLE_ARTICLE_SLUGS
+from tests.conftest import SAMPLE_ARTICLE_SLUGS, copy_sqlite
 
 runner = CliRunner()
 
@@ -46,7 +46,7 @@ def row_counts(db: Path) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def processed_db_template(crawled_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("processed") / "processed.sqlite"
-    path.write_bytes(crawled_db_template.read_bytes())
+    copy_sqlite(crawled_db_template, path)
     result = invoke("process", "--db", str(path))
     assert result.exit_code == 0, result.output
     return path
@@ -55,7 +55,7 @@ def processed_db_template(crawled_db_template: Path, tmp_path_factory: pytest.Te
 @pytest.fixture
 def processed_db(processed_db_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "processed.sqlite"
-    path.write_bytes(processed_db_template.read_bytes())
+    copy_sqlite(processed_db_template, path)
     return path
 
 
@@ -67,7 +67,7 @@ def seed_claims(rows: list[dict]) -> set[tuple]:
     }
 
 
-@pytest.mark.parametrize("command", [[], ["crawl"], ["process"], ["extract"], ["query", "claims"], ["query", "entities"], ["export", "claims"], ["demo"], ["runs"]])
+@pytest.mark.parametrize("command", [[], ["crawl"], ["process"], ["extract"], ["query", "claims"], ["query", "entities"], ["query", "articles"], ["export", "claims"], ["export", "groups"], ["export", "entities"], ["export", "mentions"], ["export", "articles"], ["chart", "claims"], ["demo"], ["runs"]])
 def test_every_command_has_help_with_example(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from crawler.extraction import to_utc
 from crawler.runner import LOCAL_SITE_OVERRIDES, crawl_settings, run_crawl
 from crawler.sources import SourcesError, load_sources
+from newsfacts.demo_server import SITE_URL
 from storage.db import make_engine
 from storage.models import Article, CrawlRun, Source
 from tests.conftest import SAMPLE_ARTICLE_SLUGS
@@ -26,7 +27,8 @@ def test_crawl_stores_exactly_the_articles(crawled_db: Path, sample_site: str) -
     urls = {a.canonical_url for a in stored_articles(crawled_db)}
     # Not stored: the front page, section front and tag page (not articles),
     # and /private/articles/… (robots.txt disallows it).
-    assert urls == {f"{sample_site}/articles/{slug}.html" for slug in SAMPLE_ARTICLE_SLUGS}
+    assert urls == {f"{SITE_URL}/articles/{slug}.html" for slug in SAMPLE_ARTICLE_SLUGS}
+    assert {a.url for a in stored_articles(crawled_db)} == {f"{sample_site}/articles/{slug}.html" for slug in SAMPLE_ARTICLE_SLUGS}
 
 
 def test_crawled_article_metadata(crawled_db: Path, sample_site: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.demo_server import SAMPLE_SITE_DIR, sample_sources_toml, serve_sample_site
+from newsfacts.demo_server import SAMPLE_SITE_DIR, SITE_URL, sample_sources_toml, serve_sample_site
 
 SEED_PATH = "/articles/china-accelerates-launch-of-large-language-models-musk-visits-beijing.html"
 SEED_SENTENCE = "U.S. organizations released 37 LLMs in 2022, slightly ahead of China's 28."
@@ -95,16 +95,17 @@ def test_article_urls_serve_html_with_metadata(base_url: str) -> None:
         status, ctype, body = fetch(url)
         assert status == 200, url
         assert ctype.startswith("text/html"), url
-        assert "{{BASE_URL}}" not in body
+        assert "{{BASE_URL}}" not in body and "{{SITE_URL}}" not in body
         assert '<html lang="en">' in body
-        assert f'<link rel="canonical" href="{url}">' in body
-        assert f'<meta property="og:url" content="{url}">' in body
+        public = url.replace(base_url, SITE_URL)  # pages declare the public address as canonical
+        assert f'<link rel="canonical" href="{public}">' in body
+        assert f'<meta property="og:url" content="{public}">' in body
         assert '<meta property="og:type" content="article">' in body
         ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
         assert ld, url
         data = json.loads(ld.group(1))
         assert data["@type"] == "NewsArticle"
-        assert data["url"] == url
+        assert data["url"] == public
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}", data["datePublished"])
         assert data["author"] and data["headline"]
 
