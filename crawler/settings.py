@@ -70,4 +70,6 @@ NEWSFACTS_MEMORY_CHECKPOINTS: list[int] = []
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
+LOG_FORMATTER = "crawler.logformatter.NewsLogFormatter"
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 LOG_LEVEL = "INFO"
