@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from sqlalchemy import delete
+from sqlalchemy.engine import Engine
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -44,18 +45,24 @@ class ArticleNotFoundError(LookupError):
 
 def _insert_entity_if_missing(session: Session, label: str, canonical: str, code: str | None) -> None:
     values = {"label": label, "canonical": canonical, "code": code}
-    dialect = session.get_bind().dialect.name
+    bind = session.get_bind()
+    dialect = bind.dialect.name
     # ON CONFLICT DO NOTHING: concurrent workers may meet the same entity.
     if dialect == "postgresql":
         stmt = postgresql.insert(Entity).values(**values).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(Entity).values(**values).on_conflict_do_nothing()
-    else:  # pragma: no cover - other backends: plain get-or-create
-        if _entity_id(session, label, canonical) is None:
-            session.add(Entity(**values))
-            session.flush()
+        # Committed at once on its own connection: a new entity row held by a
+        # worker's batch transaction would make the others wait, or deadlock.
+        engine = bind if isinstance(bind, Engine) else bind.engine
+        with engine.begin() as connection:
+            connection.execute(stmt)
         return
-    session.execute(stmt)
+    if dialect == "sqlite":
+        session.execute(sqlite.insert(Entity).values(**values).on_conflict_do_nothing())
+        return
+    # other backends: plain get-or-create
+    if _entity_id(session, label, canonical) is None:
+        session.add(Entity(**values))
+        session.flush()
 
 
 def _entity_id(session: Session, label: str, canonical: str) -> int | None:
@@ -131,4 +138,6 @@ def replace_article_facts(
     )
     article.processed_at = utcnow()
     article.extractor_version = extractor_version
+    article.failed_at = None
+    article.failure = None
     session.add(article)

@@ -52,6 +52,10 @@ class Article(ArticleBase, table=True):
     fetched_at: datetime = Field(default_factory=utcnow)
     processed_at: datetime | None = None
     extractor_version: str | None = None
+    # Processing failed with this extractor version: counted, not retried
+    # until the text or the extractor changes.
+    failed_at: datetime | None = None
+    failure: str | None = None
 
 
 class Entity(SQLModel, table=True):

@@ -181,3 +181,12 @@ def test_export_claims_csv_and_jsonl(engine, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("value", "expected"), [("=1+1", "'=1+1"), ("+x", "'+x"), ("@a", "'@a"), ("plain", "plain"), (-3, -3)])
 def test_neutralize_formula(value: object, expected: object) -> None:
     assert neutralize_formula(value) == expected
+
+
+def test_new_database_has_the_analyst_views(engine) -> None:
+    _store_with_facts(engine, "http://a/1", datetime(2023, 5, 30, tzinfo=timezone.utc))
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT subject_code, count FROM claim_table ORDER BY count")).all()
+        groups = conn.execute(text("SELECT count(*) FROM claim_groups")).scalar()
+    assert [tuple(r) for r in rows] == [("US", 18), ("CN", 19)]
+    assert groups == 2

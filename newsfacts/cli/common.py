@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsfacts.settings import Settings
-from storage.db import DatabaseURLError, create_db_and_tables, make_engine
+from storage.db import DatabaseURLError, SchemaOutdatedError, create_db_and_tables, make_engine
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,7 +28,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="NEWSFACTS_DB", help="Database URL or SQLite file path [default: newsfacts.sqlite]."),
+    typer.Option("--db", envvar="NEWSFACTS_DB", help="Database URL or SQLite file path (default: newsfacts.sqlite)."),
 ]
 
 
@@ -45,6 +45,8 @@ def open_engine(settings: Settings) -> Engine:
         create_db_and_tables(engine)
     except DatabaseURLError as exc:
         fail(f"bad --db: {exc}")
+    except SchemaOutdatedError as exc:
+        fail(str(exc))
     except SQLAlchemyError as exc:
         fail(f"cannot open database {settings.db_url}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
     return engine

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from typing import Annotated, TextIO
 
 import typer
@@ -14,32 +16,60 @@ from newsfacts.jsonl import InputLineError, read_articles, write_line
 from newsfacts.settings import Settings
 
 
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--since: not a date: {value!r} (use YYYY-MM-DD)")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
 @app.command()
 def process(
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per claimed batch and per nlp.pipe batch.")] = 32,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract articles whose facts came from another extractor version.")] = False,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only articles published (else fetched) on or after DATE (YYYY-MM-DD, UTC).")] = None,
     db: DbOption = None,
 ) -> None:
     """Extract entities and claims from every unprocessed article.
 
-    Facts of one article are written in one transaction; running it again
-    adds nothing, since processed articles are skipped.
+    Facts of one article are written whole or not at all; running it again
+    adds nothing, since processed articles are skipped. With --reprocess,
+    articles processed by an older extractor get their facts replaced.
+    Several workers may run at once on PostgreSQL; on SQLite a second one
+    waits for the first. SIGTERM or Ctrl-C finishes the article in hand,
+    commits and exits.
 
-    Example: newsfacts process --batch-size 64
+    Example: newsfacts process --batch-size 64 --db postgresql+psycopg://newsfacts@localhost/newsfacts
     """
-    from newsfacts.processing import process_pending
+    from newsfacts.processing import ProcessOptions, process_pending, stop_on_signals
+    from storage.db import WriterBusyError
 
-    settings = Settings.from_options(db, batch_size=batch_size)
-    engine = open_engine(settings)
+    options = ProcessOptions(batch_size=batch_size, reprocess=reprocess, since=_since(since))
+    engine = open_engine(Settings.from_options(db, batch_size=batch_size))
     nlp = load_nlp()
-    with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True) as progress:
+    with stop_on_signals(threading.Event()) as stop, Progress(
+        TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
+    ) as progress:
         task = progress.add_task("process", total=None)
-        result = process_pending(
-            engine, nlp, settings.batch_size,
-            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
+        try:
+            result = process_pending(
+                engine, nlp, options, stop=stop,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+        except WriterBusyError as exc:
+            fail(str(exc), code=1)
+        finally:
+            engine.dispose()  # closes the connections: SQLite folds its WAL back into the file
     for warning in result.warnings:
         err.print(f"warning: {warning}", highlight=False)
-    typer.echo(f"processed {result.processed} articles ({result.mentions} mentions, {result.claims} claims); {result.failed} failed")
+    verb = "re-processed" if reprocess else "processed"
+    typer.echo(
+        f"{verb} {result.processed} articles ({result.mentions} mentions, {result.claims} claims); {result.failed} failed"
+        + ("; stopped early, the rest is still to do" if result.stopped else "")
+    )
     if result.failed:
         raise typer.Exit(1)
 

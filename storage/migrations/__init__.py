@@ -1,0 +1,1 @@
+"""Alembic migrations of the newsfacts schema (run them with `newsfacts db upgrade`)."""
