@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlalchemy import text
+from sqlmodel import Session, SQLModel, select
 
 from storage.articles import content_hash, store_article
 from storage.db import create_db_and_tables, make_engine
@@ -107,16 +108,12 @@ STORIES = (
 
 @dataclass
 class AnalysisDb:
-    """The database file, its engine, and each story's article id and URL."""
+    """The database URL, its engine, and each story's article id and URL."""
 
-    path: Path
+    url: str
     engine: Engine
     ids: dict[str, int] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def url(self) -> str:
-        return f"sqlite:///{self.path}"
 
 
 def build_analysis_db(crawled: Path, target: Path) -> AnalysisDb:
@@ -127,7 +124,7 @@ def build_analysis_db(crawled: Path, target: Path) -> AnalysisDb:
     engine = make_engine(str(target))
     create_db_and_tables(engine)
     create_views(engine)
-    db = AnalysisDb(target, engine)
+    db = AnalysisDb(f"sqlite:///{target}", engine)
     with Session(engine) as session:
         for story in STORIES:
             if story.url is not None:
@@ -154,21 +151,46 @@ def analysis_db_template(crawled_db_template: Path, tmp_path_factory: pytest.Tem
     return path
 
 
-@pytest.fixture
-def analysis_db(analysis_db_template: Path, tmp_path: Path) -> AnalysisDb:
-    """A private copy of the analysis database (safe to change), with ids and URLs."""
+def copy_rows(source: Engine, target: Engine) -> None:
+    """Copy every table's rows from `source` into the empty schema of `target`, ids kept."""
+    with source.connect() as reading, target.begin() as writing:
+        for table in SQLModel.metadata.sorted_tables:
+            rows = [dict(row) for row in reading.execute(table.select()).mappings()]
+            if rows:
+                writing.execute(table.insert(), rows)
+            if target.dialect.name == "postgresql" and "id" in table.c:
+                # Rows came with their ids: move the id sequence past them.
+                writing.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"
+                ))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def analysis_db(request: pytest.FixtureRequest, analysis_db_template: Path, tmp_path: Path) -> AnalysisDb:
+    """A private copy of the analysis database (safe to change), with ids and URLs,
+    on SQLite and on PostgreSQL."""
     path = tmp_path / "analysis.sqlite"
     for suffix in ("", "-wal"):
         if Path(f"{analysis_db_template}{suffix}").exists():
             shutil.copy(f"{analysis_db_template}{suffix}", f"{path}{suffix}")
-    engine = make_engine(str(path))
-    db = AnalysisDb(path, engine)
+    url = f"sqlite:///{path}"
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        template = make_engine(str(path))
+        target = make_engine(url)
+        create_db_and_tables(target)
+        copy_rows(template, target)
+        template.dispose()
+        target.dispose()
+    engine = make_engine(url)
+    db = AnalysisDb(url, engine)
     with Session(engine) as session:
         for story in STORIES:
-            url = story.url or session.exec(
+            article_url = story.url or session.exec(
                 select(Article.canonical_url).where(Article.canonical_url.endswith(f"/articles/{SAMPLE_SLUGS[story.key]}.html"))  # type: ignore[attr-defined]
             ).one()
-            article_id = session.exec(select(Article.id).where(Article.canonical_url == url)).one()
+            article_id = session.exec(select(Article.id).where(Article.canonical_url == article_url)).one()
             assert article_id is not None
-            db.ids[story.key], db.urls[story.key] = article_id, url
-    return db
+            db.ids[story.key], db.urls[story.key] = article_id, article_url
+    yield db
+    engine.dispose()

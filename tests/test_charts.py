@@ -52,14 +52,14 @@ def test_nothing_to_chart_is_a_named_error(tmp_path: Path) -> None:
 
 def test_cli_chart(analysis_db: AnalysisDb, tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
-    args = ["chart", "claims", "--item", "LLM", "--subject", "CN", "--subject", "US", "--output", str(out), "--db", str(analysis_db.path)]
+    args = ["chart", "claims", "--item", "LLM", "--subject", "CN", "--subject", "US", "--output", str(out), "--db", analysis_db.url]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "wrote a chart of 3 figures" in result.stdout and out.read_bytes()[:8] == PNG_MAGIC
 
 
 def test_cli_chart_without_figures_fails_cleanly(analysis_db: AnalysisDb, tmp_path: Path) -> None:
-    args = ["chart", "claims", "--item", "LLM", "--subject", "Atlantis", "--output", str(tmp_path / "c.png"), "--db", str(analysis_db.path)]
+    args = ["chart", "claims", "--item", "LLM", "--subject", "Atlantis", "--output", str(tmp_path / "c.png"), "--db", analysis_db.url]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1 and "no dated large language model claims" in result.output
     assert "unknown subject 'Atlantis'" in result.output

@@ -138,11 +138,11 @@ def test_unknown_format_is_a_named_error(analysis_db: AnalysisDb, tmp_path: Path
 @pytest.mark.parametrize("table", EXPORT_TABLES)
 def test_cli_export_every_table(analysis_db: AnalysisDb, tmp_path: Path, table: str) -> None:
     out = tmp_path / f"{table}.xlsx"
-    result = CliRunner().invoke(app, ["export", table, "--format", "xlsx", "--output", str(out), "--db", str(analysis_db.path)])
+    result = CliRunner().invoke(app, ["export", table, "--format", "xlsx", "--output", str(out), "--db", analysis_db.url])
     assert result.exit_code == 0, result.output
     assert f"to {out}" in result.stdout and out.exists()
 
 
 def test_cli_export_bad_format_fails_cleanly(analysis_db: AnalysisDb, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["export", "groups", "--format", "ods", "--output", str(tmp_path / "g.ods"), "--db", str(analysis_db.path)])
+    result = CliRunner().invoke(app, ["export", "groups", "--format", "ods", "--output", str(tmp_path / "g.ods"), "--db", analysis_db.url])
     assert result.exit_code == 2 and "Traceback" not in result.output and not (tmp_path / "g.ods").exists()

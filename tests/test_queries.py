@@ -176,7 +176,7 @@ def test_parse_year_range_rejects(value: str) -> None:
 
 
 def invoke(db: AnalysisDb, *args: str):
-    return runner.invoke(app, [*args, "--db", str(db.path)])
+    return runner.invoke(app, [*args, "--db", db.url])
 
 
 def test_cli_claims_json_and_table(analysis_db: AnalysisDb) -> None:
