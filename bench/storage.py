@@ -1,6 +1,6 @@
 """Storage benchmark: load, query and export a million synthetic claims in SQLite.
 
-    .venv/bin/python -m bench.storage [--claims 1000000] [--articles 100000] [--runs 20]
+    python bench/storage.py [--claims 1000000] [--articles 100000] [--runs 20]
 
 Prints the load rate of the SQLAlchemy bulk insert the storage layer uses
 (Core `insert(Claim)` with a list of rows through a Session) as a ratio to a
@@ -18,6 +18,7 @@ import random
 import shutil
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -26,17 +27,23 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
-from sqlmodel import Session
+# Run as a script, this file's folder comes first on sys.path, and this file's
+# name would hide the `storage` package: put the repository root there instead.
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(ROOT))
 
-from storage.corroboration import query_conflicts, query_groups
-from storage.db import create_db_and_tables, make_engine
-from storage.exports import export_table
-from storage.facts import replace_article_facts
-from storage.filters import ClaimFilter
-from storage.models import Article, Claim, Entity, Mention, Source
-from storage.queries import query_articles, query_claims, query_entities
-from storage.views import create_views
+from sqlalchemy import insert  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from storage.corroboration import query_conflicts, query_groups  # noqa: E402
+from storage.db import create_db_and_tables, make_engine  # noqa: E402
+from storage.exports import export_table  # noqa: E402
+from storage.facts import replace_article_facts  # noqa: E402
+from storage.filters import ClaimFilter  # noqa: E402
+from storage.models import Article, Claim, Entity, Mention, Source  # noqa: E402
+from storage.queries import query_articles, query_claims, query_entities  # noqa: E402
+from storage.views import create_views  # noqa: E402
 
 COUNTRIES = ["CN", "US", "JP", "KR", "IN", "GB", "FR", "DE", "CA", "IL", "SG", "AE", "SA", "BR", "AU",
              "NL", "SE", "CH", "IT", "ES", "TW", "RU", "PL", "FI", "NO"]

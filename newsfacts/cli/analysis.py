@@ -30,7 +30,10 @@ from storage.queries import (
     unknown_names,
 )
 
-chart_app = typer.Typer(help="Draw charts of the stored facts.", no_args_is_help=True)
+chart_app = typer.Typer(
+    help="Draw charts of the stored facts.\n\nExample: newsfacts chart claims --item LLM --subject CN --subject US --output chart.png",
+    no_args_is_help=True,
+)
 app.add_typer(chart_app, name="chart")
 
 # The readable tables leave out long columns (sentence, title); csv and json keep all.

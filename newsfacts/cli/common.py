@@ -19,8 +19,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-query_app = typer.Typer(help="Query the stored facts.", no_args_is_help=True)
-export_app = typer.Typer(help="Export stored facts to files.", no_args_is_help=True)
+query_app = typer.Typer(help="Query the stored facts.\n\nExample: newsfacts query claims --subject CN --item LLM --year 2023", no_args_is_help=True)
+export_app = typer.Typer(help="Export stored facts to files.\n\nExample: newsfacts export claims --format xlsx --output claims.xlsx", no_args_is_help=True)
 app.add_typer(query_app, name="query")
 app.add_typer(export_app, name="export")
 

@@ -23,7 +23,7 @@ from newsfacts.output import OutputFormat, print_rows
 from newsfacts.settings import Settings
 from storage.db import DatabaseURLError, display_url, head_revision, make_engine, schema_revision, upgrade_db
 
-db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the database schema.\n\nExample: newsfacts db upgrade --db postgresql+psycopg://newsfacts@localhost/newsfacts", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 RUN_COLUMNS = ("run", "started_at", "status", "sources", "requests", "new", "updated", "duplicate", "duration_s")
