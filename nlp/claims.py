@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +80,10 @@ class ClaimExtractor(RulesComponent):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in NOUNS and pobj.tag_ in ("NNS", "NNPS"):
                         return pobj
+            # "up to fifteen large language models" parsed as a verb "to fifteen" with an
+            # object: a plural noun phrase starting right after the number is what it counts.
+            if child.dep_ in ("dobj", "attr") and child.tag_ in ("NNS", "NNPS") and child.left_edge.i == root.i + 1:
+                return child
         return None
 
     def item_text(self, noun: Token, count: Count, previous: str | None) -> str:
@@ -336,11 +340,29 @@ def pair_respectively(found: list[Claim]) -> list[Claim]:
     return [c for c in found if ((c.count_start, c.count), (c.subject, c.subject_label, c.subject_code)) in pairs]
 
 
-def dedupe(claims: list[Claim]) -> list[Claim]:
+class Restatable(Protocol):
+    """What `dedupe` reads: a `Claim`, or a `ClaimRecord` made from one."""
+
+    @property
+    def subject(self) -> str: ...
+    @property
+    def count(self) -> int | float: ...
+    @property
+    def item(self) -> str: ...
+    @property
+    def year_start(self) -> int | None: ...
+    @property
+    def year_end(self) -> int | None: ...
+
+
+C = TypeVar("C", bound=Restatable)
+
+
+def dedupe(claims: list[C]) -> list[C]:
     """One claim per (subject, count, item, year_end): a restatement (a headline, "the 79
     models it analysed") is the same claim; the first dated version is kept, and an
     undated restatement of a dated claim is dropped."""
-    best: dict[tuple[Any, ...], Claim] = {}
+    best: dict[tuple[Any, ...], C] = {}
     dated = {(c.subject, c.count, c.item) for c in claims if c.year_end is not None}
     for claim in claims:
         key = (claim.subject, claim.count, claim.item, claim.year_end)

@@ -13,6 +13,8 @@ PUBLISHED = "published"
 BOILERPLATE = "boilerplate"
 # Doc._.claims: list[nlp.claims.Claim] found by the claim extractor.
 CLAIMS = "claims"
+# Doc._.english: bool | None, whether the text looks like English (nlp/language.py).
+ENGLISH = "english"
 # Span._.canonical: str | None, the entity's one name in the article.
 CANONICAL = "canonical"
 # Span._.country_code: str | None, ISO 3166-1 alpha-2 code of a COUNTRY entity.
@@ -24,7 +26,7 @@ def register_extensions() -> None:
     for name in (PUBLISHED,):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in (BOILERPLATE, CLAIMS):
+    for name in (BOILERPLATE, CLAIMS, ENGLISH):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in (CANONICAL, COUNTRY_CODE):

@@ -6,21 +6,26 @@ and storage use these functions and never see spaCy objects.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import CANONICAL, CLAIMS, COUNTRY_CODE, PUBLISHED, register_extensions
+from .claims import dedupe
+from .cleaning import clean_text
+from .extensions import CANONICAL, CLAIMS, COUNTRY_CODE, ENGLISH, PUBLISHED, register_extensions
 from .records import ArticleFacts, ClaimRecord, MentionRecord
 
 # Entity labels kept as mentions: names, not numbers or dates.
 MENTION_LABELS = ("PERSON", "ORG", "COUNTRY", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART")
-KEEP_CHARS = "\n\t\r"
-PARAGRAPH = re.compile(r"\n\s*\n|\n")
+# The unit of repetition in over-long texts: a line, with the blank lines after it.
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*\n?\s*")
+
+NOT_ENGLISH = "text does not look like English: only gazetteer names kept, no claims"
 
 Published = date | datetime | str | None
 
@@ -44,14 +49,6 @@ def parse_published(value: Published) -> date | None:
     return parsed.date() if parsed else None
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """Replace control and format characters by spaces, keeping every offset."""
-    chars = [c if c in KEEP_CHARS or unicodedata.category(c) not in ("Cc", "Cf") else " " for c in text]
-    cleaned = "".join(chars)
-    changed = sum(a != b for a, b in zip(text, cleaned))
-    return cleaned, [f"replaced {changed} control characters with spaces"] if changed else []
-
-
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     """Pieces of at most `limit` characters, cut at paragraph (else line, else space) breaks."""
     pieces: list[tuple[int, str]] = []
@@ -68,32 +65,101 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def _prepare(nlp: Language, text: str | None, published: Published) -> tuple[list[tuple[int, Doc]], list[str]]:
-    """Docs (with their offsets) ready for the pipeline, and warnings about the text."""
+@dataclass
+class PiecePlan:
+    """How an over-long text is analysed: `pieces` (offset, text) go through the
+    pipeline; each repeat (offset, first offset, length) is a paragraph that already
+    occurred verbatim at `first offset`, whose mentions are copied rather than found again."""
+
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+    repeats: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def plan_pieces(text: str, limit: int) -> PiecePlan:
+    """Pieces of at most `limit` characters, made of runs of paragraphs seen for the first
+    time (over-long pages are mostly repeated blocks; analysing each block once keeps a
+    3 MB page from holding a batch for minutes)."""
+    plan = PiecePlan()
+    first: dict[str, int] = {}
+    run = 0  # start of the current run of new paragraphs
+    for match in PARAGRAPH.finditer(text):
+        start, body = match.start(), match.group(0).rstrip()
+        seen = first.setdefault(body, start)
+        if seen == start:
+            continue
+        if start > run:
+            plan.pieces += [(run + o, p) for o, p in split_text(text[run:start], limit)]
+        plan.repeats.append((start, seen, len(body)))
+        run = match.end()
+    if run < len(text):
+        plan.pieces += [(run + o, p) for o, p in split_text(text[run:], limit)]
+    return plan
+
+
+def _prepare(nlp: Language, text: str | None, published: Published) -> tuple[list[tuple[int, Doc]], _Article]:
+    """Docs (with their offsets) ready for the pipeline, and the article they belong to."""
     register_extensions()
-    warnings: list[str] = []
     if not text or not text.strip():
-        return [], ["empty text"] if text is None or text == "" else ["whitespace-only text"]
+        warning = "empty text" if not text else "whitespace-only text"
+        return [], _Article(text or "", ArticleFacts(warnings=[warning]))
+    warnings: list[str] = []
     day = parse_published(published)
     if published not in (None, "") and day is None:
         warnings.append(f"unusable publication date {published!r}")
-    cleaned, notes = clean_text(text)
+    cleaned, quoted, notes = clean_text(text)
     warnings += notes
-    pieces = [(0, cleaned)]
+    plan = PiecePlan(pieces=[(0, cleaned)])
     if len(cleaned) > nlp.max_length:
-        pieces = split_text(cleaned, nlp.max_length)
-        warnings.append(f"text of {len(cleaned)} characters processed in {len(pieces)} pieces")
+        plan = plan_pieces(cleaned, nlp.max_length)
+        warnings.append(f"text of {len(cleaned)} characters processed in {len(plan.pieces)} pieces"
+                        + (f", {len(plan.repeats)} repeated paragraphs analysed once" if plan.repeats else ""))
     docs = []
-    for offset, piece in pieces:
+    for offset, piece in plan.pieces:
         doc = nlp.make_doc(piece)
         setattr(doc._, PUBLISHED, day)
         docs.append((offset, doc))
-    return docs, warnings
+    return docs, _Article(quoted, ArticleFacts(warnings=warnings), len(docs), plan.repeats)
+
+
+@dataclass
+class _Article:
+    """An article in flight through `extract_many`: the text records quote, its facts
+    so far, how many of its docs are still in the pipeline, and its repeated paragraphs."""
+
+    text: str
+    facts: ArticleFacts
+    left: int = 0
+    repeats: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def finish(self, pieces: int) -> ArticleFacts:
+        """The facts once every doc is back: repeats filled in, restatements across pieces merged."""
+        facts = self.facts
+        if self.repeats:
+            facts.mentions = copy_repeats(facts.mentions, self.repeats)
+        if pieces > 1:
+            facts.claims = dedupe(facts.claims)
+        return facts
+
+
+def copy_repeats(mentions: list[MentionRecord], repeats: list[tuple[int, int, int]]) -> list[MentionRecord]:
+    """The mentions plus, for each repeated paragraph, those of its first occurrence moved
+    to it; in text order."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    copies: list[MentionRecord] = []
+    for offset, first, length in repeats:
+        shift = offset - first
+        for mention in mentions[bisect_left(starts, first) : bisect_left(starts, first + length)]:
+            if mention.end <= first + length:
+                copies.append(replace(mention, start=mention.start + shift, end=mention.end + shift))
+    return sorted(mentions + copies, key=lambda m: m.start)
 
 
 def doc_to_facts(doc: Doc, text: str, offset: int = 0, facts: ArticleFacts | None = None) -> ArticleFacts:
     """Records of one processed Doc (a piece of `text` starting at `offset`)."""
     facts = facts if facts is not None else ArticleFacts()
+    if getattr(doc._, ENGLISH) is False and NOT_ENGLISH not in facts.warnings:
+        facts.warnings.append(NOT_ENGLISH)
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
@@ -126,26 +192,28 @@ def extract_many(nlp: Language, items: Iterable[tuple[str, Published]], batch_si
 
     RETURNS (Iterator[ArticleFacts]): one per input, in input order.
     """
-    pending: dict[int, tuple[str, ArticleFacts, int]] = {}  # article -> (text, facts, pieces left)
+    pending: dict[int, _Article] = {}
+    pieces: dict[int, int] = {}
 
     def docs() -> Iterator[tuple[Doc, tuple[int, int]]]:
         for number, (text, published) in enumerate(items):
-            prepared, warnings = _prepare(nlp, text, published)
+            prepared, article = _prepare(nlp, text, published)
+            pending[number], pieces[number] = article, len(prepared)
             # An article with no text still sends one empty doc, to keep the output in order.
-            pending[number] = (text or "", ArticleFacts(warnings=warnings), max(len(prepared), 1))
             if not prepared:
+                article.left = 1
                 yield nlp.make_doc(""), (number, -1)
             for offset, doc in prepared:
                 yield doc, (number, offset)
 
     next_out = 0
     for doc, (number, offset) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        text, facts, left = pending[number]
+        article = pending[number]
         if offset >= 0:
-            doc_to_facts(doc, text, offset, facts)
-        pending[number] = (text, facts, left - 1)
-        while next_out in pending and pending[next_out][2] <= 0:
-            yield pending.pop(next_out)[1]
+            doc_to_facts(doc, article.text, offset, article.facts)
+        article.left -= 1
+        while next_out in pending and pending[next_out].left <= 0:
+            yield pending.pop(next_out).finish(pieces.pop(next_out))
             next_out += 1
 
 

@@ -216,6 +216,13 @@ class SubjectFinder:
         source = self._source(verb)
         if source:
             return source
+        if verb.dep_ == "ROOT" and verb.pos_ in ("NOUN", "PROPN"):
+            # No finite verb: the parser read "China open-sourced 2 LLMs" or "French
+            # start-ups released 2 models" as one noun phrase; its country/org modifier
+            # is the subject.
+            found = self.resolve_np(verb, sentence)
+            if found:
+                return found
         # The counted thing is itself the subject ("149 were released"): no one else is.
         return [] if all_subjects else None
 

@@ -9,7 +9,7 @@ from nlp import model
 from nlp.model import ModelNotInstalledError, load_base_model
 from nlp.pipeline import add_components, build_pipeline
 
-OURS = ["newsfacts_names_cased", "newsfacts_names_uncased", "newsfacts_entity_fixes", "newsfacts_normalize", "newsfacts_claims"]
+OURS = ["newsfacts_names_cased", "newsfacts_names_uncased", "newsfacts_entity_fixes", "newsfacts_normalize", "newsfacts_claims", "newsfacts_language"]
 TEXT = "Chinese labs released 19 LLMs in 2023. Baidu's Robin Li praised them in Beijing."
 
 

@@ -64,7 +64,7 @@ def process(
         finally:
             engine.dispose()  # closes the connections: SQLite folds its WAL back into the file
     for warning in result.warnings:
-        err.print(f"warning: {warning}", highlight=False)
+        err.print(f"warning: {warning}", highlight=False, soft_wrap=True)
     verb = "re-processed" if reprocess else "processed"
     typer.echo(
         f"{verb} {result.processed} articles ({result.mentions} mentions, {result.claims} claims); {result.failed} failed"
@@ -114,5 +114,5 @@ def extract(
     with _open_text(output, "w") as out:
         for article, article_facts in zip(articles, facts, strict=True):
             for warning in article_facts.warnings:
-                err.print(f"warning: article {article.id}: {warning}", highlight=False)
+                err.print(f"warning: article {article.id}: {warning}", highlight=False, soft_wrap=True)
             write_line(out, facts_to_contract(article.id, article_facts))
