@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import FrameType
+from typing import Any
 
 from spacy.language import Language
 from sqlalchemy.engine import Engine
@@ -65,7 +66,7 @@ class ProcessOptions:
         return ArticleSelection(reprocess_version=self.extractor_version if self.reprocess else None, since=self.since)
 
 
-def _extract_batch(nlp: Language, inputs: Sequence[tuple[str, datetime | None]], batch_size: int) -> list[ArticleFacts | Exception]:
+def extract_each(nlp: Language, inputs: Sequence[tuple[str, Any]], batch_size: int) -> list[ArticleFacts | Exception]:
     """Facts per input; if the batch fails, each article alone, so one bad text fails alone."""
     try:
         return list(extract_many(nlp, inputs, batch_size=batch_size))
@@ -143,7 +144,7 @@ def _process_batch(
 ) -> Iterator[int]:
     """Extract and store the batch's facts; yields the number done so far after each article."""
     hashes = {a.id: a.content_hash for a in batch}
-    facts = _extract_batch(nlp, [(a.text, a.published) for a in batch], options.batch_size)
+    facts = extract_each(nlp, [(a.text, a.published) for a in batch], options.batch_size)
     begin_exclusive(session)  # SQLite: the write lock only now, after the NLP
     unchanged = current_hashes(session, [i for i in hashes if i is not None])
     for article, article_facts in zip(batch, facts, strict=True):

@@ -100,7 +100,9 @@ def extract(
 
     Example: newsfacts extract --input articles.jsonl --output facts.jsonl
     """
-    from nlp.extract import extract_many, facts_to_contract
+    from newsfacts.processing import extract_each
+    from nlp.extract import facts_to_contract
+    from nlp.records import ArticleFacts
 
     with _open_text(input, "r") as handle:
         try:
@@ -110,9 +112,15 @@ def extract(
         except UnicodeDecodeError as exc:
             fail(f"{input}: not UTF-8 text ({exc.reason})")
     nlp = load_nlp()
-    facts = extract_many(nlp, ((a.text, a.published) for a in articles), batch_size=batch_size)
     with _open_text(output, "w") as out:
-        for article, article_facts in zip(articles, facts, strict=True):
-            for warning in article_facts.warnings:
-                err.print(f"warning: article {article.id}: {warning}", highlight=False, soft_wrap=True)
-            write_line(out, facts_to_contract(article.id, article_facts))
+        for start in range(0, len(articles), batch_size):
+            chunk = articles[start : start + batch_size]
+            # One article that breaks the pipeline fails alone: it gets an
+            # empty line and a warning, the others their facts.
+            results = extract_each(nlp, [(a.text, a.published) for a in chunk], batch_size)
+            for article, article_facts in zip(chunk, results, strict=True):
+                if isinstance(article_facts, Exception):
+                    article_facts = ArticleFacts(warnings=[f"extraction failed: {article_facts!r}"])
+                for warning in article_facts.warnings:
+                    err.print(f"warning: article {article.id}: {warning}", highlight=False, soft_wrap=True)
+                write_line(out, facts_to_contract(article.id, article_facts))
