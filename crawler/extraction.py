@@ -127,7 +127,7 @@ def _is_article(url: str, ld_objects: list[dict[str, Any]], og_type: str, text: 
 
 def extract_page(html: str, url: str) -> ExtractedPage | None:
     """Main text and metadata of a page; None when no main text is found."""
-    text = extract_main_text(html, url)
+    text = storable_text(extract_main_text(html, url))
     if not text:
         return None
     document = trafilatura.extract_metadata(html, default_url=url)
@@ -158,6 +158,11 @@ def extract_page(html: str, url: str) -> ExtractedPage | None:
         language=language.split("-")[0].lower() if language else None,
         is_article=_is_article(url, ld_objects, og_type, text),
     )
+
+
+def storable_text(text: str) -> str:
+    """Text every database accepts: no NUL (PostgreSQL refuses it), no lone surrogates."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
 
 
 def decode_html(body: bytes, declared_encoding: str | None, fallback_text: str) -> str:

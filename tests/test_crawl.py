@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from crawler.extraction import to_utc
+from crawler.extraction import storable_text, to_utc
 from crawler.runner import LOCAL_SITE_OVERRIDES, crawl_settings, run_crawl
 from crawler.sources import SourcesError, load_sources
 from newsfacts.demo_server import SITE_URL
@@ -125,3 +125,8 @@ def test_crawl_settings_carry_per_source_politeness_and_contact(tmp_path: Path) 
     assert settings.get("USER_AGENT") == "newsfacts/0.1 (+https://ops.example/bot)"
     assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
     assert settings.getint("DOWNLOAD_MAXSIZE") == 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("a\x00b", "ab"), ("x\ud800y", "x?y"), ("plain café", "plain café")])
+def test_stored_text_has_no_nul_or_lone_surrogates(raw: str, expected: str) -> None:
+    assert storable_text(raw) == expected
