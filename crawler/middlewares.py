@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
@@ -26,17 +25,9 @@ class UrlSkipped(IgnoreRequest):
     """Already fetched in this crawl, or an article already stored."""
 
 
-@lru_cache(maxsize=4096)
-def _is_private_host(host: str) -> bool:
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror:
-        return False  # unresolvable: the download itself will fail and be counted
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            return True
-    return False
+def _is_private_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
 
 
 class PrivateHostMiddleware:
@@ -44,21 +35,33 @@ class PrivateHostMiddleware:
 
     A feed must not be able to point the crawler inside the operator's
     network. Hosts of sources marked `allow_private = true` are exempt.
+    Names are resolved asynchronously (never blocking other downloads) and
+    once per crawl.
     """
 
     def __init__(self, crawler: Crawler, allowed_hosts: set[str]) -> None:
         self.stats = crawler.stats
         self.allowed_hosts = allowed_hosts
+        self.private: dict[str, bool] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PrivateHostMiddleware:
         return cls(crawler, set(crawler.settings.getlist("NEWSFACTS_PRIVATE_HOSTS_ALLOWED")))
 
-    def process_request(self, request: Request) -> None:
-        host = request.meta.get("newsfacts_host") or _hostname(request.url)
+    async def _is_private_host(self, host: str) -> bool:
+        if host not in self.private:
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+            except socket.gaierror:
+                infos = []  # unresolvable: the download itself will fail and be counted
+            self.private[host] = any(_is_private_address(info[4][0]) for info in infos)
+        return self.private[host]
+
+    async def process_request(self, request: Request) -> None:
+        host = _hostname(request.url)
         if host in self.allowed_hosts:
             return None
-        if _is_private_host(host):
+        if await self._is_private_host(host):
             self.stats.inc_value("newsfacts/refused/private_host")
             raise PrivateHostRefused(f"{host} resolves to a private address: {request.url}")
         return None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -10,7 +9,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from storage.articles import content_hash, store_article
+from storage.articles import content_hash, host_key, store_article
 from storage.db import create_db_and_tables, make_engine
 from storage.models import ArticleBase
 
@@ -54,7 +53,7 @@ class DuplicatesPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        text_key = (urlsplit(adapter["canonical_url"]).hostname or "", content_hash(adapter["text"]))
+        text_key = (host_key(adapter["canonical_url"]), content_hash(adapter["text"]))
         if adapter["canonical_url"] in self.seen_urls or text_key in self.seen_texts:
             self.stats.inc_value("newsfacts/articles/duplicate")
             raise DropItem(f"duplicate article: {adapter['url']}")

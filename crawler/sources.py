@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -44,7 +44,7 @@ class SourceConfig:
     allow_private: bool = False
     download_delay: float | None = None
     concurrency: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    schedule: str | None = None  # cron expression for `newsfacts schedule`
 
     def matches_article(self, url: str) -> bool:
         """Whether `url` looks like one of this source's article URLs."""
@@ -64,7 +64,7 @@ class SourceConfig:
 
 
 _LIST_KEYS = ("feeds", "sitemaps", "start_urls", "allow", "allowed_domains")
-_KNOWN_KEYS = {f.name for f in fields(SourceConfig)} - {"extra"}
+_KNOWN_KEYS = {f.name for f in fields(SourceConfig)}
 
 
 def _parse_source(index: int, raw: Any) -> SourceConfig:
@@ -108,7 +108,14 @@ def _parse_source(index: int, raw: Any) -> SourceConfig:
     if delay is not None and (not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0):
         raise SourcesError(f"{where}: 'download_delay' must be a non-negative number")
     values["download_delay"] = delay
-    values["extra"] = {k: v for k, v in raw.items() if k not in _KNOWN_KEYS}
+    unknown = sorted(set(raw) - _KNOWN_KEYS)
+    if unknown:
+        # A typo ("max_age_day") would otherwise silently keep the default.
+        raise SourcesError(f"{where}: unknown key {', '.join(map(repr, unknown))}; known keys: {', '.join(sorted(_KNOWN_KEYS))}")
+    schedule = raw.get("schedule")
+    if schedule is not None and (not isinstance(schedule, str) or len(schedule.split()) not in (5, 6)):
+        raise SourcesError(f"{where}: 'schedule' must be a cron expression of 5 fields (or 6, seconds first)")
+    values["schedule"] = schedule
     return SourceConfig(**values)
 
 

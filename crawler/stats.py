@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storage.models import CrawlRun
+
 SUMMARY_COLUMNS = (
     "requests", "responses", "new", "updated", "duplicate", "syndicated",
     "rejected", "skipped", "refused", "errors", "duration_s",
@@ -35,3 +37,11 @@ def summarize_stats(stats: dict[str, Any]) -> dict[str, Any]:
 def format_counts(counts: dict[str, int]) -> str:
     """`{"200": 7, "404": 1}` → "200: 7, 404: 1" (empty when none)."""
     return ", ".join(f"{key}: {value}" for key, value in counts.items())
+
+
+RUN_COLUMNS = ("run", "started_at", "status", "sources", *SUMMARY_COLUMNS)
+
+
+def run_summary(run: CrawlRun) -> dict[str, Any]:
+    """One crawl run as a row of RUN_COLUMNS."""
+    return {"run": run.id, "started_at": run.started_at, "status": run.status, "sources": ", ".join(run.sources), **summarize_stats(run.stats)}

@@ -68,6 +68,8 @@ def draw_counts(figures: Sequence[Figure], item: str, path: Path, title: str | N
     note = "Each bar: the count reported by most independent sources. * another count is also reported."
     fig.text(0.01, 0.005, note, fontsize=7, color="0.35", ha="left", va="bottom")
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # type: ignore[union-attr]
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    try:
+        fig.savefig(path, dpi=120)
+    finally:
+        plt.close(fig)  # a failed save must not leave the figure in memory
     return path

@@ -1,8 +1,10 @@
 """The demo: serve the bundled sample site, crawl it, process it, show claims."""
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +13,27 @@ from sqlmodel import Session
 
 from crawler.runner import LOCAL_SITE_OVERRIDES, CrawlResult, run_crawl
 from crawler.sources import load_sources
-from newsfacts.demo_server import sample_sources_toml, serve_sample_site
+from newsfacts.demo_server import SAMPLE_SOURCE_NAME, sample_sources_toml, serve_sample_site
 from newsfacts.processing import ProcessResult, process_pending
 from storage.db import create_db_and_tables, make_engine
 from storage.queries import query_claims
 
 def remove_sqlite_file(path: Path) -> None:
-    """Delete a SQLite database file with its WAL and shared-memory files."""
-    for suffix in ("", "-wal", "-shm"):
+    """Delete a SQLite database file with its WAL, shared-memory and worker-lock files."""
+    for suffix in ("", "-wal", "-shm", ".worker-lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def is_demo_database(path: Path) -> bool:
+    """Whether `path` is missing, or a SQLite file that only the demo filled (its one source)."""
+    if not path.exists():
+        return True
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            names = {row[0] for row in connection.execute("SELECT name FROM sources")}
+    except sqlite3.Error:
+        return False  # not SQLite, or not ours: never replace it unasked
+    return names <= {SAMPLE_SOURCE_NAME}
 
 
 def run_demo(

@@ -29,6 +29,7 @@ PLACEHOLDER = "{{BASE_URL}}"
 # URLs are then the same whatever local port the demo ran on.
 SITE_URL = "https://circuitledger.example"
 SITE_PLACEHOLDER = "{{SITE_URL}}"
+SAMPLE_SOURCE_NAME = "sample"
 
 # Extension -> Content-Type. Text types get the placeholder substituted.
 _TEXT_TYPES: dict[str, str] = {
@@ -176,7 +177,7 @@ def sample_sources_toml(base_url: str) -> str:
 
     return (
         "[[source]]\n"
-        'name = "sample"\n'
+        f"name = {q(SAMPLE_SOURCE_NAME)}\n"
         f"feeds = [{q(base + '/feed.xml')}]\n"
         f"sitemaps = [{q(base + '/sitemap.xml')}]\n"
         f"start_urls = [{q(base + '/')}]\n"

@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from storage.exports import neutralize_formula
 
@@ -59,11 +60,12 @@ def print_rows(
         return
     console = console or Console(width=200)
     if not rows:
-        console.print(f"No {title or 'rows'} match.")
+        console.print(f"No {title or 'rows'} match.", markup=False)
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=Text(title) if title else None, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row[c]) for c in columns))
+        # Text, not markup: stored titles and sentences may hold "[...]".
+        table.add_row(*(Text(_cell(row[c])) for c in columns))
     console.print(table)

@@ -27,7 +27,6 @@ from storage.runs import finish_run, start_run
 
 log = logging.getLogger("newsfacts.schedule")
 
-SCHEDULE_KEY = "schedule"  # per-source cron expression in the sources file
 
 
 class ScheduleError(ValueError):
@@ -70,7 +69,7 @@ def plan_jobs(sources: list[SourceConfig], cron: str | None = None) -> list[Sche
     if cron is not None:
         jobs = [ScheduledJob(cron, tuple(sources))]
     else:
-        missing = [s.name for s in sources if not isinstance(s.extra.get(SCHEDULE_KEY), str)]
+        missing = [s.name for s in sources if s.schedule is None]
         if missing:
             raise ScheduleError(
                 f"no schedule for source {', '.join(map(repr, missing))}: "
@@ -78,7 +77,8 @@ def plan_jobs(sources: list[SourceConfig], cron: str | None = None) -> list[Sche
             )
         groups: dict[str, list[SourceConfig]] = {}
         for source in sources:
-            groups.setdefault(source.extra[SCHEDULE_KEY], []).append(source)
+            assert source.schedule is not None
+            groups.setdefault(source.schedule, []).append(source)
         jobs = [ScheduledJob(expression, tuple(group)) for expression, group in groups.items()]
     for job in jobs:
         parse_cron(job.cron)

@@ -71,18 +71,20 @@ def store_article(session: Session, data: ArticleBase, source_name: str | None) 
         existing.failure = None
         session.add(existing)
         return StoreOutcome.UPDATED
-    first_copy = session.exec(
-        select(Article).where(Article.content_hash == data.content_hash).order_by(col(Article.id))
-    ).first()
-    if first_copy is not None and _host(first_copy.canonical_url) == _host(data.canonical_url):
+    copies = session.exec(
+        select(Article.id, Article.canonical_url).where(Article.content_hash == data.content_hash).order_by(col(Article.id))
+    ).all()
+    if any(host_key(url) == host_key(data.canonical_url) for _, url in copies):
         return StoreOutcome.DUPLICATE
+    first_copy = copies[0] if copies else None
     source_id = get_or_create_source(session, source_name).id if source_name else None
-    update = {"source_id": source_id, "syndicated_from_id": first_copy.id if first_copy else None}
+    update = {"source_id": source_id, "syndicated_from_id": first_copy[0] if first_copy else None}
     session.add(Article.model_validate(data, update=update))
     return StoreOutcome.SYNDICATED if first_copy else StoreOutcome.NEW
 
 
-def _host(url: str) -> str:
+def host_key(url: str) -> str:
+    """The host of `url` as one site: lower case, without a leading "www."."""
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.")
 

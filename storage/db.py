@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,7 +75,8 @@ def display_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
-        return url
+        # Not parseable as a URL: still hide what looks like user:password@.
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +99,7 @@ def make_engine(url: str | None = None, sqlite_timeout: float = 30.0) -> Engine:
     try:
         parsed = make_url(resolved)
     except ArgumentError as exc:
-        raise DatabaseURLError(f"not a database URL: {resolved!r}") from exc
+        raise DatabaseURLError(f"not a database URL: {display_url(resolved)!r}") from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
         folder = Path(parsed.database).expanduser().resolve().parent
@@ -112,7 +114,7 @@ def make_engine(url: str | None = None, sqlite_timeout: float = 30.0) -> Engine:
     try:
         engine = create_engine(resolved, connect_args=connect_args, pool_pre_ping=backend != "sqlite")
     except (NoSuchModuleError, ImportError) as exc:
-        raise DatabaseURLError(f"no driver for database URL {resolved!r}: {exc}") from exc
+        raise DatabaseURLError(f"no driver for database URL {display_url(resolved)!r}: {exc}") from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_pragmas)
     return engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from newsfacts.cli import app
 from storage.db import make_engine
-from storage.models import Article, Claim, CrawlRun, Entity, Mention
+from storage.models import Article, Claim, CrawlRun, Entity, Mention, Source
 from tests.conftest import SAMPLE_ARTICLE_SLUGS, copy_sqlite
 
 runner = CliRunner()
@@ -65,15 +66,6 @@ def seed_claims(rows: list[dict]) -> set[tuple]:
         for r in rows
         if SEED_URL_PART in r["article_url"] and "language model" in r["item"]
     }
-
-
-@pytest.mark.parametrize("command", [[], ["crawl"], ["process"], ["extract"], ["query", "claims"], ["query", "entities"], ["query", "articles"], ["export", "claims"], ["export", "groups"], ["export", "entities"], ["export", "mentions"], ["export", "articles"], ["chart", "claims"], ["demo"], ["runs"]])
-def test_every_command_has_help_with_example(command: list[str]) -> None:
-    result = invoke(*command, "--help")
-    assert result.exit_code == 0
-    assert "Usage" in result.output
-    if command:
-        assert "Example:" in result.output
 
 
 def test_crawl_command_stores_articles_and_records_run(sources_file: Path, tmp_path: Path) -> None:
@@ -176,9 +168,11 @@ def test_demo_twice_gives_the_same_table(tmp_path: Path) -> None:
     assert second.exit_code == 0, second.output
     table = lambda output: output[output.index("claims"):]  # noqa: E731 - skip the summary line
     assert table(first.output) == table(second.output)
-    for code, count, _, _ in SEED_CLAIMS:
-        assert str(count) in first.output
+    for count in {count for _, count, _, _ in SEED_CLAIMS}:
+        assert re.search(rf"│ {count}\s+│", first.output), count  # a count cell of the table
     assert row_counts(db)["articles"] == len(SAMPLE_ARTICLE_SLUGS)
+    rows = json.loads(invoke("query", "claims", "--format", "json", "--db", str(db)).output)
+    assert seed_claims(rows) == SEED_CLAIMS
 
 
 # --- bad input: one clear line, non-zero exit, no traceback, nothing lost ---
@@ -238,3 +232,39 @@ def test_extract_bad_input_lines(tmp_path: Path, lines: list[str], fragment: str
 
 def test_extract_missing_input_file(tmp_path: Path) -> None:
     assert_clean_error(invoke("extract", "--input", str(tmp_path / "none.jsonl"), "--output", "-"), "cannot open")
+
+
+def test_user_text_is_never_read_as_markup(processed_db: Path) -> None:
+    bad_year = invoke("query", "claims", "--year", "[/]", "--db", str(processed_db))
+    assert_clean_error(bad_year, "'[/]'")
+    no_match = invoke("query", "claims", "--subject", "[bold]x[/]", "--db", str(processed_db))
+    assert no_match.exit_code == 0, no_match.output
+    assert "No claims match." in no_match.output and "[bold]x[/]" in no_match.output
+
+
+@pytest.mark.parametrize("db", ["postgresql+psycopg://user:s3cret@127.0.0.1:1/x", "postgresql+nodriver://user:s3cret@h/d"])
+def test_database_errors_never_print_the_password(db: str) -> None:
+    result = invoke("query", "claims", "--db", db)
+    assert_clean_error(result)
+    assert "s3cret" not in result.output and "***" in result.output
+
+
+def test_export_and_chart_to_unusable_paths_fail_cleanly(processed_db: Path, tmp_path: Path) -> None:
+    to_folder = invoke("export", "claims", "--format", "csv", "--output", str(tmp_path), "--db", str(processed_db))
+    assert_clean_error(to_folder, "cannot write")
+    as_text = invoke("chart", "claims", "--item", "LLM", "--output", str(tmp_path / "chart.txt"), "--db", str(processed_db))
+    assert_clean_error(as_text, "chart.txt")
+    assert not (tmp_path / "chart.txt").exists()
+
+
+def test_demo_refuses_to_replace_a_real_database(crawled_db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    copy_sqlite(crawled_db, other)
+    engine = make_engine(str(other))
+    with Session(engine) as session:
+        session.add(Source(name="techcrunch"))
+        session.commit()
+    engine.dispose()
+    before = row_counts(other)
+    assert_clean_error(invoke("demo", "--db", str(other)), "--yes")
+    assert row_counts(other) == before

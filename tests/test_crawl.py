@@ -83,6 +83,8 @@ def test_refresh_fetches_stored_urls_again_without_doubling(crawled_db: Path, so
         ("[[source]]\nname = 'a'\nfeeds = ['http://x/f']\n[[source]]\nname = 'a'\nfeeds = ['http://x/f']\n", "appears twice"),
         ("[[source]\nname = 'a'\n", "not valid TOML"),
         ("title = 'no sources'\n", "no [[source]] entries"),
+        ("[[source]]\nname = 'a'\nfeeds = ['http://x/f']\nmax_age_day = 30\n", "unknown key 'max_age_day'"),
+        ("[[source]]\nname = 'a'\nfeeds = ['http://x/f']\nschedule = 'hourly'\n", "'schedule' must be a cron expression"),
     ],
 )
 def test_malformed_sources_are_named(tmp_path: Path, toml: str, message: str) -> None:

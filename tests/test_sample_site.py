@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import trafilatura
 
 from newsfacts.demo_server import SAMPLE_SITE_DIR, SITE_URL, sample_sources_toml, serve_sample_site
 
@@ -140,7 +141,6 @@ def test_missing_paths_are_404(base_url: str) -> None:
 
 
 def test_trafilatura_extracts_clean_seed_text(base_url: str) -> None:
-    trafilatura = pytest.importorskip("trafilatura")
     _, _, html = fetch(base_url + SEED_PATH)
     text = trafilatura.extract(html, url=base_url + SEED_PATH, include_comments=False)
     assert text
@@ -160,7 +160,6 @@ def test_trafilatura_extracts_clean_seed_text(base_url: str) -> None:
 
 
 def test_every_article_extracts_without_page_chrome() -> None:
-    trafilatura = pytest.importorskip("trafilatura")
     for path in article_files():
         text = trafilatura.extract(path.read_text(encoding="utf-8"), include_comments=False)
         assert text and len(text.split()) > 200, path.name

@@ -30,8 +30,7 @@ def stop() -> Iterator[threading.Event]:
 
 
 def source(name: str, schedule: str | None = None) -> SourceConfig:
-    extra = {"schedule": schedule} if schedule else {}
-    return SourceConfig(name=name, feeds=(f"https://{name}.example/feed.xml",), extra=extra)
+    return SourceConfig(name=name, feeds=(f"https://{name}.example/feed.xml",), schedule=schedule or None)
 
 
 def test_fast_cron_fires_twice(stop: threading.Event) -> None:

@@ -62,7 +62,12 @@ def test_same_text_on_another_host_is_a_linked_syndicated_copy(engine) -> None:
         session.commit()
         outcome = store_article(session, article("http://b.example/x", "wire  story"), "b")
         session.commit()
+        # The same text again on b's host is b's duplicate, not a second copy.
+        again = store_article(session, article("http://b.example/y", "wire story"), "b")
+        also_a = store_article(session, article("http://a.example/2", "wire story"), "a")
+        session.commit()
         first, copy = session.exec(select(Article).order_by(Article.id)).all()
+    assert again is StoreOutcome.DUPLICATE and also_a is StoreOutcome.DUPLICATE  # www. is the same site
     assert outcome is StoreOutcome.SYNDICATED
     assert copy.syndicated_from_id == first.id and first.syndicated_from_id is None
 

@@ -30,6 +30,7 @@ from storage.queries import (
     unknown_names,
 )
 
+CHART_SUFFIXES = (".png", ".svg", ".pdf")
 chart_app = typer.Typer(
     help="Draw charts of the stored facts.\n\nExample: newsfacts chart claims --item LLM --subject CN --subject US --output chart.png",
     no_args_is_help=True,
@@ -92,7 +93,7 @@ def _engine(db: str | None) -> Engine:
 def _explain_empty(rows: Sequence[Any], session: Session, filters: ClaimFilter) -> None:
     if not rows:
         for name in unknown_names(session, filters):
-            err.print(f"note: {name}", highlight=False)
+            err.print(f"note: {name}", markup=False, highlight=False)
 
 
 @query_app.command("claims")
@@ -143,7 +144,7 @@ def query_entities_command(
                               until=until.date() if until else None, with_entity=with_)
         unknown = unknown_entity(session, with_) if with_ and not rows else None
     if unknown is not None:
-        err.print(f"note: {unknown}", highlight=False)
+        err.print(f"note: {unknown}", markup=False, highlight=False)
     print_rows(rows, ENTITY_COLUMNS, format, title="entities")
 
 
@@ -166,7 +167,7 @@ def query_articles_command(
         _explain_empty(rows, session, filters)
         unknown = unknown_entity(session, entity) if entity and not rows else None
     if unknown is not None:
-        err.print(f"note: {unknown}", highlight=False)
+        err.print(f"note: {unknown}", markup=False, highlight=False)
     print_rows(rows, TABLE_ARTICLE_COLUMNS if format is OutputFormat.table else ARTICLE_COLUMNS, format, title="articles")
 
 
@@ -178,6 +179,8 @@ def _export(table: str, output: Path, fmt: str, filters: ClaimFilter, db: str | 
             count = export_table(session, table, fmt, output, filters)
         except (UnknownFormatError, TooManyRowsError) as exc:
             fail(str(exc))
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
     typer.echo(f"wrote {count} {table} to {output}")
 
 
@@ -244,6 +247,8 @@ def chart_claims_command(
 
     if not output.parent.is_dir():
         fail(f"folder does not exist: {output.parent}")
+    if output.suffix.lower() not in CHART_SUFFIXES:
+        fail(f"cannot draw a chart as {output.name}: use a name ending in {', '.join(CHART_SUFFIXES)}")
     figures = []
     with Session(_engine(db)) as session:
         for name in subject or [None]:

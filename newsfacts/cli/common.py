@@ -5,11 +5,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsfacts.settings import Settings
-from storage.db import DatabaseURLError, SchemaOutdatedError, create_db_and_tables, make_engine
+from storage.db import DatabaseURLError, SchemaOutdatedError, create_db_and_tables, display_url, make_engine
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,7 +35,8 @@ DbOption = Annotated[
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One clear error line on stderr, a non-zero exit, no traceback."""
-    err.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    # Text, not markup: messages quote user input, which may hold "[...]".
+    err.print(Text.assemble(("Error:", "bold red"), " ", message), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -48,7 +50,7 @@ def open_engine(settings: Settings) -> Engine:
     except SchemaOutdatedError as exc:
         fail(str(exc))
     except SQLAlchemyError as exc:
-        fail(f"cannot open database {settings.db_url}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+        fail(f"cannot open database {display_url(settings.db_url)}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
     return engine
 
 

@@ -8,7 +8,7 @@ import typer
 from sqlmodel import Session
 
 from crawler.sources import SourcesError, load_sources
-from crawler.stats import SUMMARY_COLUMNS, format_counts, summarize_stats
+from crawler.stats import RUN_COLUMNS, format_counts, run_summary, summarize_stats
 from newsfacts.cli.common import DbOption, app, fail, open_engine
 from newsfacts.output import OutputFormat, print_rows
 from newsfacts.settings import Settings
@@ -65,15 +65,12 @@ def runs(
 
     engine = open_engine(Settings.from_options(db))
     with Session(engine) as session:
-        rows = [
-            {"run": r.id, "started_at": r.started_at, "status": r.status, "sources": ", ".join(r.sources), **summarize_stats(r.stats)}
-            for r in last_runs(session, limit)
-        ]
-    if format is OutputFormat.table:
+        rows = [run_summary(r) for r in last_runs(session, limit)]
+    if format is not OutputFormat.json:  # JSON keeps the counts as objects
         for row in rows:
             for key in ("responses", "rejected", "skipped", "errors"):
                 row[key] = format_counts(row[key])
-    print_rows(rows, ("run", "started_at", "status", "sources", *SUMMARY_COLUMNS), format, title="crawl runs")
+    print_rows(rows, RUN_COLUMNS, format, title="crawl runs")
 
 
 sources_app = typer.Typer(invoke_without_command=True)

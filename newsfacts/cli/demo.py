@@ -13,7 +13,8 @@ from newsfacts.output import OutputFormat, print_rows
 
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo; replaced on every run.")] = Path("newsfacts-demo.sqlite"),
+    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo (a path, not a URL); replaced on every run.")] = Path("newsfacts-demo.sqlite"),
+    yes: Annotated[bool, typer.Option("--yes", help="Replace --db even if it holds more than an earlier demo.")] = False,
 ) -> None:
     """Crawl, process and query the bundled offline sample news site.
 
@@ -22,10 +23,12 @@ def demo(
 
     Example: newsfacts demo --db /tmp/demo.sqlite
     """
-    from newsfacts.demo import run_demo
+    from newsfacts.demo import is_demo_database, run_demo
 
     if not db.parent.is_dir():
         fail(f"folder does not exist: {db.parent}")
+    if not yes and not is_demo_database(db):
+        fail(f"{db} holds more than an earlier demo; the demo replaces its --db: choose another file, or add --yes")
     crawl_result, processed, claims = run_demo(db, load_nlp)
     stats = crawl_result.stats
     typer.echo(

@@ -57,7 +57,7 @@ def db_upgrade(db: DbOption = None) -> None:
 
 
 def _status(engine: Engine, days: int, runs: int, configured: list[str]) -> dict[str, Any]:
-    from crawler.stats import summarize_stats
+    from crawler.stats import run_summary
     from nlp import EXTRACTOR_VERSION
     from storage.articles import article_counts, quiet_sources
     from storage.runs import last_runs
@@ -66,7 +66,7 @@ def _status(engine: Engine, days: int, runs: int, configured: list[str]) -> dict
     with Session(engine) as session:
         counts = article_counts(session, EXTRACTOR_VERSION)
         run_rows = [
-            {"run": r.id, "started_at": r.started_at, "status": r.status, "sources": ", ".join(r.sources), **summarize_stats(r.stats)}
+            run_summary(r)
             for r in last_runs(session, runs)
         ]
         quiet = quiet_sources(session, since, configured)

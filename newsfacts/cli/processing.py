@@ -39,7 +39,7 @@ def process(
     adds nothing, since processed articles are skipped. With --reprocess,
     articles processed by an older extractor get their facts replaced.
     Several workers may run at once on PostgreSQL; on SQLite a second one
-    waits for the first. SIGTERM or Ctrl-C finishes the article in hand,
+    stops at once, saying SQLite allows one writer. SIGTERM or Ctrl-C finishes the article in hand,
     commits and exits.
 
     Example: newsfacts process --batch-size 64 --db postgresql+psycopg://newsfacts@localhost/newsfacts
@@ -64,7 +64,7 @@ def process(
         finally:
             engine.dispose()  # closes the connections: SQLite folds its WAL back into the file
     for warning in result.warnings:
-        err.print(f"warning: {warning}", highlight=False, soft_wrap=True)
+        err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     verb = "re-processed" if reprocess else "processed"
     typer.echo(
         f"{verb} {result.processed} articles ({result.mentions} mentions, {result.claims} claims); {result.failed} failed"
@@ -122,5 +122,5 @@ def extract(
                 if isinstance(article_facts, Exception):
                     article_facts = ArticleFacts(warnings=[f"extraction failed: {article_facts!r}"])
                 for warning in article_facts.warnings:
-                    err.print(f"warning: article {article.id}: {warning}", highlight=False, soft_wrap=True)
+                    err.print(f"warning: article {article.id}: {warning}", markup=False, highlight=False, soft_wrap=True)
                 write_line(out, facts_to_contract(article.id, article_facts))
