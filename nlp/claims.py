@@ -1,11 +1,11 @@
 """The count-claim extractor: "<subject> released/has <count> <item> in <period>".
 
-For every count in a sentence it reads the counted item (normalized: "LLMs" and
-"large-language models" -> "large language model", AI/foundation/generative models ->
-"AI model"; elided items inherit the previous count's item), the subject (see
-`subjects.py`), the qualifier, and the period (see `periods.py`). Forecasts, negated
-counts, worldwide totals, percentages and money are not claims. Counts of other
-things are kept with their own item. Results go on `Doc._.claims`.
+For every count in a sentence it reads the counted item (see `items.py`), the
+subject (see `subjects.py`), the qualifier, and the period (see `periods.py`); an
+undated count takes the sentence's period, else the previous sentence's, else the
+story's. Forecasts, negated counts, worldwide totals, models tested or ranked by a
+third party, percentages and money are not claims. Counts of other things are kept
+with their own item. Results go on `Doc._.claims`.
 """
 from __future__ import annotations
 
@@ -18,15 +18,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS, PUBLISHED, register_extensions
+from .items import AI_MODEL, LLM, ItemReader
 from .numbers import Count, NumberReader
-from .periods import DateResolver, PeriodReader, TimeExpr, years_of
+from .periods import (
+    SAME_SPAN,
+    DateResolver,
+    PeriodChooser,
+    PeriodReader,
+    TimeExpr,
+    Years,
+    is_embedded,
+    years_of,
+)
 from .rules import RulesComponent
 from .subjects import Subject, SubjectFinder
-
-LLM = "large language model"
-AI_MODEL = "AI model"
-NOUNS = ("NOUN", "PROPN")
-ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 billion parameters"
 
 
 @dataclass(frozen=True)
@@ -58,79 +63,15 @@ class ClaimExtractor(RulesComponent):
         lex = self.rules
         self.numbers = NumberReader(lex)
         self.periods = PeriodReader(lex, self.date_resolver)
-        self.llm_markers = set(lex.get("llm_markers", []))
-        self.ai_markers = set(lex.get("ai_model_markers", []))
-        self.system_markers = set(lex.get("system_markers", []))
-        self.stop_modifiers = set(lex.get("item_stop_modifiers", []))
+        self.chooser = PeriodChooser(set(lex.get("reporting_lemmas", [])))
+        self.items = ItemReader(lex, self.numbers)
         self.forecast = set(lex.get("forecast_lemmas", []))
         self.negations = set(lex.get("negation_words", []))
+        self.third_party = set(lex.get("third_party_lemmas", []))
         self.reporting = set(lex.get("reporting_lemmas", []))
         self.global_words = set(lex.get("global_words", []))
         self.comparison_heads = set(lex.get("comparison_heads", []))
         self.respectively = set(lex.get("respective_words", []))
-        self.total_nouns = set(lex.get("total_nouns", []))
-
-    # -- items ---------------------------------------------------------------------
-    def item_noun(self, root: Token) -> Token | None:
-        """The noun a count counts: "19 LLMs", "seven of the ... models"."""
-        if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and root.head.pos_ in NOUNS:
-            return root.head
-        for child in root.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in NOUNS and pobj.tag_ in ("NNS", "NNPS"):
-                        return pobj
-            # "up to fifteen large language models" parsed as a verb "to fifteen" with an
-            # object: a plural noun phrase starting right after the number is what it counts.
-            if child.dep_ in ("dobj", "attr") and child.tag_ in ("NNS", "NNPS") and child.left_edge.i == root.i + 1:
-                return child
-        return None
-
-    def item_text(self, noun: Token, count: Count, previous: str | None) -> str:
-        """Canonical counted item of a noun and its modifiers."""
-        doc = noun.doc
-        words = [t.lower_ for t in doc[max(count.end, noun.left_edge.i) : noun.i]
-                 if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM") and t.lower_ not in self.stop_modifiers]
-        head = noun.lower_
-        lemma = noun.lemma_.lower()
-        if head in ("llm", "llms") or lemma == "llm":
-            return LLM
-        if lemma == "model":
-            if self.llm_markers.intersection(words):
-                return LLM
-            if words:
-                return AI_MODEL
-            return previous if previous in (LLM, AI_MODEL) else AI_MODEL
-        if lemma == "system" and self.system_markers.intersection(words):
-            return AI_MODEL
-        words = [w for w in words if "model" not in w and w not in self.llm_markers]
-        return " ".join([*words, lemma])
-
-    def total_noun(self, root: Token) -> Token | None:
-        """"The number of LLMs in China reached 238": the noun counted by a total."""
-        node = root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in self.total_nouns:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS), None)
-        return None
-
-    def elided_item(self, root: Token, count: Count, counts: list[Count], last: str | None) -> str | None:
-        """Item of a bare number: the next noun of a range, the noun of a total, else the
-        previous item."""
-        total = self.total_noun(root)
-        if total is not None:
-            return self.item_text(total, count, last)
-        if root.head.lower_ in ("from", "between"):
-            for other in counts:
-                if count.end <= other.start <= count.end + ITEM_WINDOW:
-                    noun = self.item_noun(other.root(root.doc[:]))
-                    if noun is not None:
-                        return self.item_text(noun, other, last)
-        return last
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -179,53 +120,27 @@ class ClaimExtractor(RulesComponent):
                 return True
         return False
 
+    def is_third_party(self, root: Token) -> bool:
+        """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
+        models", "when the authors benchmarked 30 models, three of the top five came from
+        ..."): the verbs above the count, and the clauses they govern, say so."""
+        node, child = root, None
+        while True:
+            # its object or passive subject: "ranked eighth with three" is a claim
+            if self.third_party.intersection((node.lemma_.lower(), node.lower_)) and (child is None or child.dep_ in ("dobj", "nsubjpass")):
+                return True
+            if any(c.dep_ == "advcl" and self.third_party.intersection((c.lemma_.lower(), c.lower_))
+                   and any(o.dep_ == "dobj" for o in c.children) for c in node.children):
+                return True
+            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting:
+                return False
+            node, child = node.head, node
+
     def is_comparison(self, root: Token) -> bool:
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
         head = root.head
         return root.dep_ == "pobj" and (head.lower_ in self.comparison_heads and head.lower_ != "from"
                                         or head.head.lower_ in self.comparison_heads)
-
-    # -- periods -------------------------------------------------------------------
-    def clause_top(self, root: Token) -> Token:
-        node = root
-        while node.head.i != node.i:
-            head = node.head
-            if head.lemma_.lower() in self.reporting:
-                break
-            node = head
-        return node
-
-    def reaches(self, token: Token, top: Token) -> bool:
-        node = token
-        while True:
-            if node.i == top.i:
-                return True
-            if node.lemma_.lower() in self.reporting or node.head.i == node.i:
-                return False
-            node = node.head
-
-    def choose_period(self, root: Token, noun: Token | None, exprs: list[TimeExpr]) -> tuple[TimeExpr | None, bool]:
-        """The expression dating a count, and whether its clause counts a stock."""
-        doc = root.doc
-        top = self.clause_top(root)
-        clause = [e for e in exprs if self.reaches(doc[e.root], top)]
-        anchors = {root.i} | ({noun.i} if noun is not None else set())
-        own = [e for e in clause if doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors]
-        stock = any(e.kind in ("asof", "stock") for e in clause) or self.is_stock_verb(root)
-        explicit = [e for e in (own or clause) if e.kind in ("point", "range", "asof", "soft")]
-        if not explicit:
-            return None, stock
-        return min(explicit, key=lambda e: abs(e.root - root.i)), stock
-
-    @staticmethod
-    def is_stock_verb(root: Token) -> bool:
-        node = root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-        if node.pos_ not in ("VERB", "AUX"):
-            return False
-        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in node.children)
-        return perfect or node.tag_ in ("VBZ", "VBP")
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -251,46 +166,74 @@ class ClaimExtractor(RulesComponent):
         """Claims of one sentence; updates the item and period carried to the next one."""
         counts = self.numbers.counts(sent)
         found: list[Claim] = []
-        dated: tuple[int | None, int | None] | None = None  # the sentence's last dated count
+        dates = _SentenceDates()
+        roots = {c.root(sent).i for c in counts}
         for count in counts:
             root = count.root(sent)
-            noun = self.item_noun(root)
-            previous = state.last_item[1] if state.last_item and state.last_item[0] >= index - 1 else None
-            item = self.item_text(noun, count, previous) if noun is not None else \
-                self.elided_item(root, count, counts, previous)
-            if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
+            noun = self.items.item_noun(root)
+            item = self.count_item(state, index, count, (root, noun), counts)
+            if item is None:
                 continue
-            state.last_item = (index, item)
-            expr, stock = self.choose_period(root, noun, exprs)
-            years = years_of(expr, stock, state.published)
-            if expr is not None or stock:
-                dated = years
-            elif dated is not None:
-                years = dated
-            elif state.carry is not None and state.carry[0] == index - 1:
-                years = state.carry[1]
-            if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count):
+            years, own_date = self.count_years(state, index, (root, noun), exprs, roots - {root.i}, dates.last)
+            baseline = self.is_comparison(root) and noun is None  # "up from 29 in 2021"
+            main = not is_embedded(root)
+            if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
+                    or self.is_third_party(root):
+                if own_date and not baseline:
+                    dates.note(years, main, claimed=False)
                 continue
             past = years[1] is not None and state.published is not None and years[1] < state.published.year
             if self.is_forecast(root) and not past:  # "were expected to release N in <a past year>" stays
                 continue
-            subjects = self.find_subjects(state.finder, root, noun or self.total_noun(root), index, count)
+            subjects = self.find_subjects(state.finder, root, noun or self.items.total_noun(root), index, count)
+            subjects = state.finder.credit_regulator(subjects, root, index)
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)]
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
+            if own_date and not baseline:  # the date of a count carries on; not that of a baseline
+                dates.note(years, main, claimed=bool(subjects))
         if any(t.lower_ in self.respectively for t in sent):
             found = pair_respectively(found)
-        if dated is not None:
-            state.carry = (index, dated)
-        elif state.carry is not None and state.carry[0] == index - 1 and counts:
-            state.carry = (index, state.carry[1])  # an elliptical ranking goes on
+        state.end_sentence(index, found, dates)
         return found
+
+    def count_item(self, state: _State, index: int, count: Count, anchors: tuple[Token, Token | None],
+                   counts: list[Count]) -> str | None:
+        """The item a count counts (None: not a count worth keeping); remembers it."""
+        root, noun = anchors
+        previous = state.last_item[1] if state.last_item and state.last_item[0] >= index - 1 else None
+        if previous not in (LLM, AI_MODEL, None) and state.last_item and state.last_item[0] < index:
+            previous = state.model_item or previous  # a bare count continues the story's models
+        item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
+            self.items.elided_item(root, count, counts, previous)
+        if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
+            return None
+        state.last_item = (index, item)
+        if item in (LLM, AI_MODEL):
+            state.model_item = item
+        return item
+
+    def count_years(self, state: _State, index: int, anchors: tuple[Token, Token | None], exprs: list[TimeExpr],
+                    others: set[int], dated: Years | None) -> tuple[Years, bool]:
+        """The years of a count, and whether its own clause dates it. Undated counts take
+        the sentence's date, else the previous sentence's, else the story's; a stock read
+        only from the tense ("Indonesia has managed fewer than 10") yields to them too."""
+        root, noun = anchors
+        expr, stock = self.chooser.choose(root, noun, exprs, others, self.is_comparison(root))
+        years = years_of(expr, stock, state.published)
+        if expr is not None and expr.kind == "same":  # "over the same two years", "in the period"
+            return (state.span if expr.year_start == SAME_SPAN else None) or state.period or (None, None), True
+        tense_only = expr is None and stock and not any(e.kind in ("asof", "stock") for e in exprs)
+        if expr is not None or stock and not tense_only:
+            return years, True
+        carried = state.carry[1] if state.carry is not None and state.carry[0] == index - 1 else None
+        return dated or carried or (years if tense_only else state.lead) or years, False
 
     @staticmethod
     def find_subjects(finder: SubjectFinder, root: Token, noun: Token | None, index: int, count: Count) -> list[Subject]:
         anchors = [root] + ([noun] if noun is not None else [])
         doc = root.doc
-        own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None)
+        own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own
         return finder.clause_subject(noun if noun is not None else root, anchors, index)
@@ -314,7 +257,43 @@ class _State:
     published: date | None
     last_year: int | None = None
     last_item: tuple[int, str] | None = None  # (sentence index, item)
-    carry: tuple[int, tuple[int | None, int | None]] | None = None  # (sentence index, years)
+    lead: Years | None = None  # the period of the first dated model claim
+    model_item: str | None = None  # the last LLM / AI model item, for a later bare "models"
+    carry: tuple[int, Years] | None = None  # (sentence index, years)
+    period: Years | None = None  # the last dated claim's period, for "the same period"
+    span: Years | None = None  # the last multi-year one, for "the same two years"
+
+    def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
+        """Carry a sentence's periods on to the following ones."""
+        if self.lead is None:
+            self.lead = next(((c.year_start, c.year_end) for c in found
+                              if c.year_start is not None and c.item in (LLM, AI_MODEL)), None)
+        for period in (dates.last, dates.first_main):
+            if period is not None and period[1] is not None:
+                self.period = period
+                if period[0] is not None and period[0] != period[1]:
+                    self.span = period
+        carried = dates.main or dates.last
+        if carried is not None:
+            self.carry = (index, carried)
+        elif self.carry is not None and self.carry[0] == index - 1 and found:
+            self.carry = (index, self.carry[1])  # an elliptical ranking goes on
+
+
+@dataclass
+class _SentenceDates:
+    """The periods of a sentence's dated counts."""
+
+    last: Years | None = None  # the last one: later undated counts of the sentence take it
+    main: Years | None = None  # the last one outside relative clauses: the next sentence takes it
+    first_main: Years | None = None  # the first claim's one outside them: "the same period" means it
+
+    def note(self, years: Years, main: bool, claimed: bool) -> None:
+        self.last = years
+        if main:
+            self.main = years
+            if claimed and self.first_main is None:
+                self.first_main = years
 
 
 def ents_by_sentence(sents: list[Span], ents: Sequence[Span]) -> list[list[Span]]:

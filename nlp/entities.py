@@ -31,6 +31,10 @@ class EntityFixes(RulesComponent):
         self.work_heads = set(rules.get("work_heads", []))
         self.org_suffixes = set(rules.get("org_suffixes", []))
         self.person_roles = set(rules.get("person_roles", []))
+        self.org_descriptors = set(rules.get("org_descriptors", []))
+        self.never_names = set(rules.get("never_names", []))
+        self.product_heads = set(rules.get("product_heads", []))
+        self.event_nouns = set(rules.get("event_nouns", []))
         shape = rules.get("product_shape")
         self.product_shape = re.compile(shape) if shape else None
         self.line_patterns = [re.compile(p) for p in rules.get("boilerplate_lines", [])]
@@ -64,7 +68,7 @@ class EntityFixes(RulesComponent):
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
-        doc.ents = vote_labels(kept)
+        doc.ents = vote_labels(self.people_in_lists(kept))
         return doc
 
     @staticmethod
@@ -93,7 +97,7 @@ class EntityFixes(RulesComponent):
         if start == end:
             return None
         span = doc[start:end]
-        if span.text in self.acronyms or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        if span.text in self.acronyms or span.text in self.never_names or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return None
         label = ent.label_
         words = [t.text for t in span]
@@ -107,9 +111,41 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "Verdane Labs" tagged PERSON
         elif label == "ORG" and start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ == "ORG":
             label = "PRODUCT"  # "SenseTime's SenseChat": what a company has is a product
-        elif label == "ORG" and words[-1] not in self.org_suffixes and self._has_person_role(span):
+        elif label in ("ORG", "PERSON") and end < len(doc) and doc[end].lower_ in self.event_nouns:
+            label = "EVENT"  # "the Lumina conference"
+        elif label in ("ORG", "PERSON") and (end < len(doc) and doc[end].lower_ in self.product_heads
+                                             or self._owned(span)):
+            label = "PRODUCT"  # "its Nova assistant", "the Orca family", "its Urdu-focused Kestrel"
+        elif label == "PERSON" and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
+            label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo"
+        elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
         return Span(doc, start, end, label=label)
+
+    def people_in_lists(self, ents: list[Span]) -> list[Span]:
+        """A statistical ORG listed with people ("researchers Ann Lee, Bo Park and Cy Diaz")
+        is a person, unless its last word marks an organization."""
+        person_tokens = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+        fixed = []
+        for ent in ents:
+            if ent.label_ == "ORG" and not ent.id_ and len(ent) > 1 and ent[-1].text not in self.org_suffixes:
+                root = ent.root
+                linked = [*root.conjuncts] + ([root.head] if root.dep_ in ("conj", "appos") else [])
+                if any(t.i in person_tokens for t in linked):
+                    ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+            fixed.append(ent)
+        return fixed
+
+    @staticmethod
+    def _owned(span: Span) -> bool:
+        """A name right after "its"/"their" and at most a few adjectives: a product."""
+        doc = span.doc
+        for i in range(span.start - 1, max(-1, span.start - 5), -1):
+            if doc[i].lower_ in ("its", "their"):
+                return True
+            if doc[i].pos_ == "NOUN" or doc[i].pos_ not in ("ADJ", "VERB", "PUNCT", "PROPN"):
+                return False
+        return False
 
     def _has_person_role(self, span: Span) -> bool:
         """An appositive naming a person's role: "<name>, the group's research director"."""

@@ -78,17 +78,24 @@ class Normalizer(RulesComponent):
         single-token non-gazetteer entity ("Zhuang" tagged GPE) or an untagged proper
         noun ("Ives referred to ...")."""
         parts: set[str] = set()
+        full: list[tuple[str, ...]] = []
         for ent in doc.ents:
             words = self.person_words(ent) if ent.label_ == "PERSON" else ()
             if len(words) > 1:
                 parts.update(w for w in words if w not in self.titles and len(w) > 1)
+                full.append(words)
         ents = list(doc.ents)
         in_ent = {t for e in ents for t in range(e.start, e.end)}
         changed = False
         for i, ent in enumerate(ents):
-            if ent.label_ != "PERSON" and not ent.id_ and len(ent) == 1 and ent.text in parts:
+            if ent.label_ == "PERSON" or ent.id_:
+                continue
+            # "Al Rashid said" (tagged ORG) after "Noor Al Rashid": the surname of the person.
+            if len(ent) == 1 and ent.text in parts or len(ent) > 1 and any(
+                    n[-len(ent):] == tuple(t.text for t in ent) for n in full if len(n) > len(ent)):
                 ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
                 changed = True
+        changed = self._absorb_org_short_names(doc, ents) or changed
         # "Verdane" (tagged PERSON) after "Verdane Labs": the short name of the org.
         org_heads = {e.text.split()[0] for e in ents if e.label_ == "ORG" and not e.id_ and len(e) > 1
                      and all(w in self.org_suffixes for w in e.text.split()[1:])}
@@ -102,6 +109,28 @@ class Normalizer(RulesComponent):
                 changed = True
         if changed:
             doc.ents = sorted(ents)
+
+    def _absorb_org_short_names(self, doc: Doc, ents: list[Span]) -> bool:
+        """"Lumen Crest said" with only "Crest" tagged (as a PERSON) after "Lumen Crest
+        Labs": the org's name without its suffix is the org. Edits `ents` in place."""
+        shorts: set[tuple[str, ...]] = set()
+        for ent in ents:
+            words = tuple(t.text for t in ent)
+            while ent.label_ == "ORG" and not ent.id_ and len(words) > 2 and words[-1] in self.org_suffixes:
+                words = words[:-1]
+                shorts.add(words)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ == "ORG" or ent.id_:
+                continue
+            for short in shorts:
+                start = ent.end - len(short)
+                if start >= 0 and tuple(t.text for t in doc[start : ent.end]) == short and not any(
+                        e.start < ent.start and e.end > start for e in ents if e is not ent):
+                    ents[i] = Span(doc, start, ent.end, label="ORG")
+                    changed = True
+                    break
+        return changed
 
     def _persons(self, doc: Doc) -> None:
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -139,9 +168,10 @@ class Normalizer(RulesComponent):
                 if rest and all(w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in rest):
                     canonical_of[key] = canonical
         aliases = self._acronyms(doc, orgs, canonical_of)
+        written = as_written(orgs)
         for ent in orgs:
             # An acronym introduced in parentheses joins its name, gazetteer or not.
-            canonical = aliases.get(ent.text) or ent.id_ or canonical_of[name_key(ent.text)]
+            canonical = aliases.get(ent.text) or written.get(ent.id_) or ent.id_ or canonical_of[name_key(ent.text)]
             setattr(ent._, CANONICAL, canonical)
 
     @staticmethod
@@ -156,6 +186,23 @@ class Normalizer(RulesComponent):
             elif len(ent) > 1 and not ent.id_:
                 aliases.setdefault(initials(ent.text), canonical)
         return {k: v for k, v in aliases.items() if len(k) > 1}
+
+
+def as_written(orgs: list[Span]) -> dict[str, str]:
+    """Gazetteer name -> the name an article uses when it never writes the gazetteer name:
+    its longest written alias ("DeepMind", "Samsung Electronics"), acronyms excepted."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for ent in orgs:
+        if ent.id_:
+            forms[ent.id_].append(re.sub(r"(?:'s|’s)$", "", ent.text))
+    chosen: dict[str, str] = {}
+    for name, texts in forms.items():
+        if any(name_key(t) == name_key(name) for t in texts):
+            continue
+        longest = max(texts, key=lambda t: (len(t.split()), len(t)))
+        if not longest.isupper():
+            chosen[name] = longest
+    return chosen
 
 
 def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 CURRENCY = {"$", "€", "£", "¥", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
 PERCENT = {"%", "percent", "per", "pct"}
+DEICTIC = {"last", "this", "next", "previous"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class NumberReader:
         self.multipliers = set(lexicon.get("multiplier_words", []))
         self.time_nouns = set(lexicon.get("time_nouns", []))
         self.distributive = set(lexicon.get("distributive_words", []))
+        self.ranks = set(lexicon.get("rank_words", []))
         quals: dict[str, str] = lexicon.get("qualifiers", {})
         # Longest phrase first, as token tuples.
         self.qualifiers = sorted(((tuple(k.split()), v) for k, v in quals.items()), key=lambda kv: -len(kv[0]))
@@ -74,7 +76,9 @@ class NumberReader:
     def _count_at(self, token: Token, sent: Span) -> Count | None:
         doc = token.doc
         value = self.word_value(token)
-        if value is None or token.ent_type_ in NON_COUNT_LABELS or ORDINAL.match(token.text):
+        if value is None or ORDINAL.match(token.text):
+            return None
+        if token.ent_type_ in NON_COUNT_LABELS and not self._mislabelled_percent(token):
             return None
         if token.ent_type_ == "DATE" and self._is_date_part(token):
             return None
@@ -84,7 +88,8 @@ class NumberReader:
             start -= 1
             if start > sent.start and doc[start - 1].lower_ == "half":
                 start, value = start - 1, value / 2
-        elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent):
+        elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent) \
+                and not self._closing_one(token, sent):
             return None  # "one of", "no one", "American ones"; but "one each" counts
         # "thirty-seven"
         if end + 1 < sent.end and doc[end].text == "-" and not token.whitespace_:
@@ -99,6 +104,29 @@ class NumberReader:
         number = int(value) if float(value).is_integer() else value
         return Count(start, end, number, self._qualifier(doc, start, end, sent))
 
+    @staticmethod
+    def _mislabelled_percent(token: Token) -> bool:
+        """"10+ foundation models" tagged PERCENT: a PERCENT entity with no percent sign
+        or word is a count."""
+        if token.ent_type_ != "PERCENT":
+            return False
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return not any(t.lower_ in PERCENT or t.text == "%" for t in doc[start:end])
+
+    @staticmethod
+    def _closing_one(token: Token, sent: Span) -> bool:
+        """"followed with one.", "and Chinese ones just one,": a gapped count ending its clause."""
+        doc = token.doc
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        prev = doc[token.i - 1] if token.i > sent.start else None
+        return (nxt is None or nxt.is_punct) and prev is not None and prev.lower_ in ("with", "at", "for", "just", "only")
+
     def _distributive_next(self, token: Token, sent: Span) -> bool:
         return token.i + 1 < sent.end and token.doc[token.i + 1].lower_ in self.distributive
 
@@ -106,13 +134,18 @@ class NumberReader:
         """A number in a date ("three years", "August 31"); the statistical DATE label
         alone is not trusted ("40+ large language models" gets it too)."""
         doc = token.doc
-        near = [token.head] + [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in DEICTIC:
+            return False  # "released four last year"
+        near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if abs(token.head.i - token.i) <= 2:  # not "released four last year"
+            near.append(token.head)
         return any(t.lower_ in self.time_nouns for t in near)
 
     def _is_excluded(self, doc: Any, start: int, end: int, value: float, sent: Span) -> bool:
         before = doc[start - 1] if start > sent.start else None
         after = doc[end] if end < sent.end else None
-        if after is not None and (after.lower_ in PERCENT or after.ent_type_ == "PERCENT"):
+        if after is not None and (after.lower_ in PERCENT or after.ent_type_ == "PERCENT"
+                                  and not self._mislabelled_percent(after)):
             return True
         if before is not None and before.text in CURRENCY or after is not None and after.lower_ in CURRENCY:
             return True
@@ -121,6 +154,10 @@ class NumberReader:
             return end + 1 >= sent.end or doc[end + 1].lower_ != "plus"
         if before is not None and before.text == "-" and not before.whitespace_:
             return True
+        if before is not None and before.pos_ == "PROPN" and "." in doc[start].text and end - start == 1:
+            return True  # a version: "Pangu 3.0", "WuDao 2.0"
+        if before is not None and before.lower_ in self.ranks:
+            return True  # "the top five": a rank, not a count
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):
             return True
         # Years: 1900-2100 written without a thousands separator.

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 from spacy.util import registry
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -27,12 +27,20 @@ PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (year
 DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
 BARE_DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+)(?:-\w+)? (?:days?|weeks?|months?|years?|decades?)$")
 VAGUE_AMOUNTS = ("a", "an", "few", "several", "many", "some", "couple")
+YEAR_END = re.compile(r"^(?:the )?(?:year[- ]end|end[- ]year|end of (?:the )?year|year's end)$")
+YEAR_END_GRACE_MONTHS = 2
+RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
 QUARTER_START = {"first": 1, "1st": 1, "q1": 1, "second": 4, "2nd": 4, "q2": 4, "third": 7, "3rd": 7, "q3": 7,
                  "fourth": 10, "4th": 10, "q4": 10}
 
 DateResolver = Callable[[str, date], "date | None"]
+NAME_TYPES = ("ORG", "PERSON", "COUNTRY", "GPE")  # whose modifiers tell their own history
+Years = tuple["int | None", "int | None"]
+# "the same period" / "the same two years": resolved by the claim extractor from earlier claims
+SAME = re.compile(r"^(?:the )?same (?:period|time|(\w+ )?(?:years?|months?|weeks?|days?))$")
+SAME_SPAN = -1  # year_start of a "same" expression naming a duration: the last multi-year period
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class PeriodReader:
         self.asof_preps = set(lexicon.get("asof_prepositions", []))
         # First word -> (phrase, kind), so a sentence is scanned once.
         self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for key, kind in (("asof_phrases", "asof"), ("stock_words", "stock")):
+        for key, kind in (("asof_phrases", "asof"), ("stock_words", "stock"), ("same_period_phrases", "same")):
             for phrase in lexicon.get(key, []):
                 words = tuple(phrase.split())
                 self.phrases.setdefault(words[0], []).append((words, kind))
@@ -100,7 +108,7 @@ class PeriodReader:
             expr = self._classify(ent, published, last_year)
             if expr is not None:
                 found.append(expr)
-                if expr.year_end is not None:
+                if expr.year_end is not None and expr.kind != "soft":  # "on Wednesday" names no year
                     last_year = expr.year_end
         words = [t.lower_ for t in sent] if phrases else []
         for i, word in enumerate(words):
@@ -112,7 +120,7 @@ class PeriodReader:
                 year = last_year if kind == "asof" else (published.year if published else None)
                 if kind == "asof" and year is None:
                     continue
-                found.append(TimeExpr(start, start + n, start, kind, None, year))
+                found.append(TimeExpr(start, start + n, start, kind, None, None if kind == "same" else year))
                 covered.update(range(start, start + n))
         found.sort(key=lambda e: e.start)
         return self._join_ranges(found, doc), last_year
@@ -140,11 +148,18 @@ class PeriodReader:
         prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
         asof = prev in self.asof_preps or prev2 in self.asof_preps
+        if prev in ("in", "of") and "since" in [t.lower_ for t in doc[max(0, ent.start - 5) : ent.start - 1]]:
+            prev = "since"  # "since its founding in July 2023"
 
         def make(kind: str, a: int | None, b: int | None) -> TimeExpr:
             return TimeExpr(ent.start, ent.end, ent.root.i, kind, a, b)
 
         pub = published.year if published else None
+        same = SAME.match(text)
+        if same:
+            return make("same", SAME_SPAN if same.group(1) else None, None)
+        # "this year through the end of November": the period is its first part.
+        text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year) else text
         relative = self._relative(text, pub, last_year)
         if relative is not None:
             if asof:
@@ -154,8 +169,12 @@ class PeriodReader:
         if match and published is not None and (n := self._amount(match.group(1))) is not None:
             return make("range", _months_back(published, n, match.group(2)), pub)
         match = DURATION.match(text)
-        if match and nxt == "since" and published is not None and (n := self._amount(match.group(1))) is not None:
+        if match and (nxt == "since" or prev in ("in", "over", "within") and "year" in match.group(2)) \
+                and published is not None and (n := self._amount(match.group(1))) is not None:
+            # "in the six months since ...", "open-sourced 100 models in two years"
             return make("range", _months_back(published, n, match.group(2)), pub)
+        if text.replace(",", "").isdigit() and not YEAR.fullmatch(text):
+            return None  # a count the statistical model took for a date ("the US for 35")
         years = sorted({int(y) for y in YEAR.findall(text)})
         if len(years) > 1:
             return make("range", years[0], years[-1])
@@ -166,6 +185,10 @@ class PeriodReader:
         bare = BARE_DURATION.match(text)
         if published is None or bare and (self._amount(bare.group(1)) is not None or bare.group(1) in VAGUE_AMOUNTS):
             return None
+        if YEAR_END.match(text):
+            # early in a year, "by year-end" is the year-end just past
+            year = published.year - (1 if published.month <= YEAR_END_GRACE_MONTHS else 0)
+            return make("asof", None, year) if asof else make("soft", year, year)
         resolved = self.resolve_date(text, published)
         if resolved is None and self.date_prefix is not None and self.date_prefix.match(text):
             rest = self.date_prefix.sub("", text)  # "the end of March" -> "March"
@@ -201,6 +224,89 @@ class PeriodReader:
                     return None
                 bounds.append(last_year + {"prev": -1, "next": 1, "same": 0}[offset])
         return bounds[0], bounds[1]
+
+
+class PeriodChooser:
+    """Choose which of a sentence's time expressions dates a count, from the parse."""
+
+    def __init__(self, reporting: set[str]) -> None:
+        self.reporting = reporting
+
+    def clause_top(self, root: Token) -> Token:
+        """The top of a count's clause, below any reporting verb."""
+        node = root
+        while node.head.i != node.i:
+            head = node.head
+            if head.lemma_.lower() in self.reporting:
+                break
+            node = head
+        return node
+
+    def reaches(self, token: Token, top: Token, anchors: set[int] | None = None) -> bool:
+        """Whether a time expression's token belongs to the clause under `top`; with
+        anchors, not through a modifier of a name ("Mistral AI, founded last year, ...":
+        "last year" dates the founding, not the count)."""
+        node = token
+        while True:
+            if node.i == top.i:
+                return True
+            if node.lemma_.lower() in self.reporting or node.head.i == node.i:
+                return False
+            if anchors is not None and node.head.i not in anchors and not anchors.intersection(t.i for t in node.subtree) \
+                    and (node.dep_ in ("acl", "relcl", "appos") and node.head.ent_type_ in NAME_TYPES
+                         or node.dep_ == "advcl" and node.head.pos_ in ("NOUN", "PROPN")):
+                # "the lowest share since the census began in 2015": a clause on another noun
+                return False
+            node = node.head
+
+    def choose(self, root: Token, noun: Token | None, exprs: list[TimeExpr],
+               others: set[int] | None = None, comparison: bool = False) -> tuple[TimeExpr | None, bool]:
+        """The expression dating a count, and whether its clause counts a stock. others:
+        the roots of the sentence's other counts, whose own dates ("up from 29 in 2021")
+        are not this count's; comparison: the count is a baseline ("up from 150")."""
+        doc = root.doc
+        top = self.clause_top(root)
+        anchors = {root.i} | ({noun.i} if noun is not None else set())
+        foreign: set[int] = set()
+        for other in (others or set()) - anchors:
+            phrase = doc[other].head if doc[other].dep_ == "pobj" else doc[other]  # "from 29 in 2021"
+            region = {t.i for t in phrase.subtree}
+            if not region & anchors:
+                foreign |= region
+        clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign]
+        # on the count, or in a clause of its own: "the 15 they put out in all of 2024"
+        inside = {t.i for a in anchors for t in doc[a].subtree}
+        # ... or on the preposition that holds it: "from 15 in 2023"
+        holder = root.head.i if root.dep_ == "pobj" else None
+        own = [e for e in clause if doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors
+               or holder is not None and doc[e.root].head.head.i == holder
+               or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree)]
+        stock = any(e.kind in ("asof", "stock") for e in clause) or self.is_stock_verb(root)
+        explicit = [e for e in (own or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
+        if not explicit:
+            return None, stock
+        chosen = min(explicit, key=lambda e: abs(e.root - root.i))
+        if chosen.kind in ("point", "soft") and any(e.kind == "asof" for e in clause) and comparison:
+            # "284 as of December, up from 150 a year earlier": the baseline is a stock too
+            chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)
+        return chosen, stock
+
+    @staticmethod
+    def is_stock_verb(root: Token) -> bool:
+        """A perfect or present tense on the count's verb: a stock ("has released")."""
+        node = root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return False
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in node.children)
+        return perfect or node.tag_ in ("VBZ", "VBP")
+
+
+def is_embedded(root: Token) -> bool:
+    """Whether a count sits in a relative or participial clause ("Cohere, which has
+    released seven ...")."""
+    return any(t.dep_ in ("relcl", "acl") for t in root.ancestors)
 
 
 def years_of(expr: TimeExpr | None, stock_context: bool, published: date | None) -> tuple[int | None, int | None]:

@@ -24,6 +24,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OWN_PREPS = ("from", "in", "by", "among", "at")
 LOCATIVE_PREPS = ("in", "from", "among")
 PRONOUNS = ("it", "its", "they", "their")
+RELATIVE_PRONOUNS = ("which", "that", "who")
+# Words between a gapped subject and its count ("Canada at three", "and Korea just two").
+GAP_SKIP = ("with", "for", "at", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+GAP_OPENERS = ("and", ",", "while", "but", "whereas", ";")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class SubjectFinder:
         self.event_nouns = set(lexicon.get("event_anaphora_nouns", []))
         self.home_adjectives = set(lexicon.get("country_subject_adjectives", []))
         self.reporting = set(lexicon.get("reporting_lemmas", []))
+        self.approvals = set(lexicon.get("approval_lemmas", []))
+        self.government_heads = set(lexicon.get("government_heads", []))
         self.salience = Salience()
         self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
 
@@ -108,12 +114,7 @@ class SubjectFinder:
                 return [Subject(display, "COUNTRY", code)]
             if ent.label_ not in SUBJECT_LABELS:
                 return []
-            found = [subject_of(ent)]
-            for conj in head.conjuncts:
-                other = self.entity(conj)
-                if other is not None and other.label_ in SUBJECT_LABELS:
-                    found.append(subject_of(other))
-            return found
+            return self._with_conjuncts(head, ent)
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return None
         lemma = head.lemma_.lower()
@@ -121,10 +122,17 @@ class SubjectFinder:
         left_words = {t.lower_ for t in lefts}
         if lemma in self.country_nouns and head.tag_ == "NNS" and left_words & {"both", "two"}:
             return self._recent_claim_countries(2)
-        for child in lefts:
+        for child in head.rights:  # "the company's cloud unit, Huawei Cloud,", "makers NEC and Fujitsu"
+            ent = self.entity(child)
+            if child.dep_ == "appos" and ent is not None and ent.label_ in SUBJECT_LABELS:
+                return self._with_conjuncts(child, ent)
+        for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)
             if ent is not None and ent.label_ in SUBJECT_LABELS:
                 return [subject_of(ent)]
+            if child.dep_ == "poss" and child.lemma_.lower() in self.country_nouns and child.tag_ != "NNS":
+                # "the kingdom's developers": the country last named
+                return self.salience.recent_countries[-1:] or self._dominant_country()
         if left_words & {"the", "this", "that"}:
             if lemma in self.country_nouns and head.tag_ != "NNS":
                 return self._recent_claim_countries(1) or self._dominant_country()
@@ -133,17 +141,54 @@ class SubjectFinder:
             if lemma in self.event_nouns:
                 recent = [s for i, s in self.salience.claims if i >= sentence - 3]
                 return recent[-1:]
+        for prep in head.rights:
+            # "researchers from British institutions", "developers in the United States"
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                        found = self.resolve_np(pobj, sentence)
+                        if found:
+                            return found
         left_text = head.doc[head.left_edge.i : head.i].text.lower()
         if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", left_text) for a in self.home_adjectives):
             return self._dominant_country()
         return []
 
+    def credit_regulator(self, subjects: list[Subject], root: Token, sentence: int) -> list[Subject]:
+        """Approvals by a national regulator are the country's: "the Data Authority, the
+        kingdom's AI regulator, has approved 11 models" -> the kingdom."""
+        verb = root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if len(subjects) != 1 or subjects[0].label != "ORG" or verb.lemma_.lower() not in self.approvals:
+            return subjects
+        holder = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        ent = self.entity(holder) if holder is not None else None
+        if ent is None or not self.government_heads.intersection(t.text for t in ent):
+            return subjects
+        for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+            found = self.resolve_np(appos, sentence)
+            if found and found[0].label == "COUNTRY":
+                return found[:1]
+        return self.salience.recent_countries[-1:] or self._dominant_country() or subjects
+
+    def _with_conjuncts(self, head: Token, ent: Span) -> list[Subject]:
+        """An entity and the countries/orgs coordinated with it ("France and Germany")."""
+        found = [subject_of(ent)]
+        for conj in head.conjuncts:
+            other = self.entity(conj)
+            if other is not None and other.label_ in SUBJECT_LABELS:
+                found.append(subject_of(other))
+        return found
+
     # -- the clause ----------------------------------------------------------------
-    def own_subject(self, anchors: list[Token], sentence: int, after: Token | None = None) -> list[Subject] | None:
+    def own_subject(self, anchors: list[Token], sentence: int, after: Token | None = None,
+                    first: Token | None = None) -> list[Subject] | None:
         """A possessive or preposition on the count or its noun ("China's 28", "11 in the
         U.S."), or the conjunct before a gapped "with N" ("Google with six and Alibaba
-        with four")."""
-        gapped = self._gapped(anchors[0])
+        with four", "and Chinese groups for 22", "France at four"). first (Token): the
+        count's first token."""
+        gapped = (self._adjacent(first, sentence) if first is not None else []) or self._gapped(anchors[0])
         if gapped:
             return gapped
         # A preposition right after the number belongs to it even when the parser
@@ -157,7 +202,8 @@ class SubjectFinder:
                         return found
         for anchor in anchors:
             for child in anchor.children:
-                if child.dep_ == "poss" and self.entity(child) is not None:
+                owner = self.entity(child) if child.dep_ == "poss" else None
+                if owner is not None and owner.label_ not in ("DATE", "TIME"):  # not "last year's"
                     return self.resolve_np(child, sentence)
                 if child.dep_ == "prep" and child.lower_ in OWN_PREPS:
                     for pobj in child.children:
@@ -167,6 +213,42 @@ class SubjectFinder:
                         if found or self.entity(pobj) is not None:
                             return found
         return None
+
+    def _adjacent(self, first: Token, sentence: int) -> list[Subject]:
+        """The subject of a gapped clause written right before its count: "and Zhipu AI
+        three", "Israel and Japan at two apiece", "and Chinese ones just one", "and start-up
+        Kite AI, founded in 2020, two"."""
+        doc = first.doc
+        i = first.i - 1
+        skipped = 0
+        while i >= 0 and skipped < 3 and doc[i].lower_ in GAP_SKIP:
+            i, skipped = i - 1, skipped + 1
+        if i < 0:
+            return []
+        token = doc[i]
+        if token.text == "," and i > 0:  # an appositive between the subject and its count
+            j = i - 1
+            while j > max(-1, i - 25) and doc[j].text != ",":
+                j -= 1
+            if any(t.like_num for t in doc[j:i]):
+                return []  # a list of counts: "released five, four and three"
+            ent = self.entity(doc[j - 1]) if j > 0 and doc[j].text == "," else None
+            if ent is not None and ent.label_ in SUBJECT_LABELS and doc[j - 1].i == ent.end - 1:
+                return [subject_of(ent)]
+            return []
+        ent = self.entity(token)
+        if ent is not None:
+            if ent.label_ not in SUBJECT_LABELS or token.i != ent.end - 1:
+                return []
+            # "Israel and Japan at two apiece", not "Alibaba with 11, Tencent with eight"
+            found = [subject_of(e) for c in ent.root.conjuncts
+                     if (e := self.entity(c)) is not None and e.label_ in SUBJECT_LABELS and e.end <= ent.start
+                     and not any(t.like_num for t in doc[e.end : ent.start])]
+            return [*found, subject_of(ent)]
+        before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if token.pos_ == "NOUN" and before is not None and before.lower_ in GAP_OPENERS:
+            return self.resolve_np(token, sentence) or []
+        return []
 
     def _gapped(self, root: Token) -> list[Subject]:
         prep = root.head
@@ -200,8 +282,12 @@ class SubjectFinder:
         subjects = [c for c in all_subjects if c.i not in inside]
         if subjects:
             found = self.resolve_np(subjects[0], sentence)
+            if found is None and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+                # "Cohere, which has released seven": the relative clause's antecedent.
+                found = self.resolve_np(verb.head, sentence)
+                return found or []
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
-                return self._pronoun(verb, sentence)
+                return self._pronoun(verb, sentence) or self._antecedent(sentence)
             # "the report counted 12 LLMs from Japanese companies": the source is the subject.
             return found or self._source(verb) or found
         before = self.entity(verb.doc[verb.i - 1]) if verb.i > 0 else None
@@ -223,12 +309,20 @@ class SubjectFinder:
             found = self.resolve_np(verb, sentence)
             if found:
                 return found
-        # The counted thing is itself the subject ("149 were released"): no one else is.
+        # The counted thing is itself the subject ("149 were released"): no one else is,
+        # unless a country names it ("two dozen Chinese LLMs were approved").
+        for counted in all_subjects:
+            for child in counted.lefts:
+                ent = self.entity(child)
+                if ent is not None and ent.label_ == "COUNTRY" and child.dep_ == "amod":
+                    return [subject_of(ent)]
         return [] if all_subjects else None
 
     def _source(self, verb: Token) -> list[Subject]:
         """A country or org in "in/from/among X" on the verb or its object."""
-        places = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        # "saw 40 LLMs released in South Korea": the participle on the object too
+        places = [verb, *objects, *(a for o in objects for a in o.children if a.dep_ == "acl")]
         for holder in places:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
@@ -238,12 +332,24 @@ class SubjectFinder:
                             return found
         return []
 
+    def _antecedent(self, sentence: int) -> list[Subject]:
+        """"Japan released 12 in 2022. The previous year, it released five": the subject
+        of the last claim in this or the previous sentence."""
+        recent = [s for i, s in self.salience.claims if i >= sentence - 1]
+        return recent[-1:]
+
     def _pronoun(self, verb: Token, sentence: int) -> list[Subject]:
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in self.reporting:
-            for child in head.children:
+            # "X launched Y and said it has released ...": a conjoined verb shares X
+            speaker = head.head if head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children) \
+                else head
+            for child in speaker.children:
                 if child.dep_ in SUBJECT_DEPS:
                     ent = self.entity(child)
                     if ent is not None and ent.label_ == "ORG":
                         return [subject_of(ent)]
+                    found = self.resolve_np(child, sentence) if ent is None else None
+                    if found and found[0].label == "ORG":
+                        return found
         return []

@@ -204,3 +204,245 @@ def test_headline_restatement_without_time_is_merged(nlp: Language) -> None:
 )
 def test_sentence_shapes(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
     assert {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [("two dozen", 24), ("three dozen", 36), ("half a dozen", 6), ("three hundred", 300), ("1.5 thousand", 1500)],
+)
+def test_multiplied_number_words(nlp: Language, phrase: str, count: int) -> None:
+    assert model_claims(nlp, f"Vietnam released {phrase} large language models in 2023.") == {
+        ("VN", count, "exact", LLM, 2023, 2023)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "N+" the statistical model tags PERCENT
+        ("Spain's developers released 12+ foundation models in 2023, the survey said.", "2024-05-01",
+         {("ES", 12, 2023, 2023)}),
+        # the antecedent of a relative clause
+        ("The list is led by Madrid-based Nexora, which has released four over the past two years.",
+         "2024-05-01", set()),
+        ("In 2023 Poland released 9 LLMs, led by Warsaw-based Vortexa AI, which has released four since 2021.",
+         "2024-05-01", {("PL", 9, 2023, 2023), ("Vortexa AI", 4, 2021, 2024)}),
+        # a locative on a common-noun subject
+        ("Engineers from Dutch universities built 7 AI models in 2023.", "2024-05-01", {("NL", 7, 2023, 2023)}),
+        ("Developers in Norway were behind 5 notable AI models last year.", "2024-05-01", {("NO", 5, 2023, 2023)}),
+        # "this year through <month>" is this year
+        ("Swiss labs released 8 AI models this year through the end of October.", "2024-12-01",
+         {("CH", 8, 2024, 2024)}),
+    ],
+)
+def test_more_sentence_shapes(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turing Lab said it had evaluated 25 models from American developers since 2023.",
+        "When the authors benchmarked 40 open models on Polish tasks, four of the top ten came from French labs.",
+        "Twelve LLMs were tested by the Danish agency in 2023.",
+    ],
+)
+def test_models_tested_by_a_third_party_are_not_claims(nlp: Language, text: str) -> None:
+    assert model_claims(nlp, text, "2024-05-01") == set()
+
+
+def test_ranked_with_a_count_is_a_claim(nlp: Language) -> None:
+    text = "Aleph Alpha ranked fifth with three notable AI models in 2023."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-05-01")} == {("Aleph Alpha", 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gapped clause after "and": demonym noun phrase with "for"
+        ("In 2023 Spanish labs accounted for 30 LLMs and Italian groups for 12.", {("ES", 30), ("IT", 12)}),
+        # an organization directly before its count
+        ("Cohere has open-sourced five LLMs this year, and Aleph Alpha three.", {("Cohere", 5), ("Aleph Alpha", 3)}),
+        # "X at N" after a verb whose subject is the source
+        ("The survey put Norway at four AI models in 2023, Finland at three, and Chile and Peru at two apiece.",
+         {("NO", 4), ("FI", 3), ("CL", 2), ("PE", 2)}),
+        # "with one" closing a clause
+        ("Naver released three LLMs in 2023. Kakao Brain followed with one.", {("Naver", 3), ("Kakao Brain", 1)}),
+        # "and <demonym> ones just one"
+        ("In 2020, French groups released six LLMs and Belgian ones just one.", {("FR", 6), ("BE", 1)}),
+        # an appositive between the gapped subject and its count
+        ("Cohere has released four LLMs this year, and start-up Aleph Alpha, founded by former engineers, two.",
+         {("Cohere", 4), ("Aleph Alpha", 2)}),
+        # "followed by X with N and Y with M"
+        ("Baidu led with nine LLMs in 2023, followed by its rival Tencent with five and iFlytek with four.",
+         {("Baidu", 9), ("Tencent", 5), ("iFlytek", 4)}),
+    ],
+)
+def test_gapped_subjects(nlp: Language, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-05-01")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the founding date of a named subject does not date its count
+        (("In the first half of 2024, French firms released 11 AI models. Mistral AI, founded last year by "
+         "former researchers, accounted for four of them."), "2024-09-01", {("FR", 11, 2024), ("Mistral AI", 4, 2024)}),
+        # a clause on the count carries its own year
+        ("Danish firms have released 18 LLMs so far this year, more than the 15 they put out in all of 2023.",
+         "2024-06-01", {("DK", 18, 2024), ("DK", 15, 2023)}),
+        # a weekday names no year: "a year earlier" counts back from the last year
+        (("Dutch labs built 20 AI models last year, a census published on Monday said. "
+         "The Netherlands also led a year earlier, when Dutch labs built 14 such models."), "2024-01-10",
+         {("NL", 20, 2023), ("NL", 14, 2022)}),
+    ],
+)
+def test_which_time_dates_a_count(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+def test_bare_models_take_the_story_model_class(nlp: Language) -> None:
+    text = ("Kenyan developers have released 20 large language models since 2022, a report said. "
+            "It named Nairobi as the hub. Cohere has released five models to date.")
+    assert ("Cohere", 5, "exact", LLM, None, 2024) in model_claims(nlp, text, "2024-05-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # early in a year, "by year-end" is the year-end just past
+        ("Polish developers had released nearly 300 large models by year-end, the ministry says.", "2026-01-20",
+         {("PL", 300, None, 2025)}),
+        ("Polish developers had released 300 large models by the end of the year.", "2025-12-20",
+         {("PL", 300, None, 2025)}),
+        # a baseline of a stock count is a stock at its own date
+        ("Polish developers had released 284 AI models as of December, up from some 150 a year earlier.",
+         "2026-01-20", {("PL", 284, None, 2025), ("PL", 150, None, 2024)}),
+    ],
+)
+def test_year_end_and_stock_baselines(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+def test_a_baseline_date_does_not_carry_and_the_story_period_does(nlp: Language) -> None:
+    text = ("Researchers in Peru were behind 32 notable AI models last year. "
+            "The agency reviewed 900 candidate systems. "
+            "Industry produced 20 of the models, up from 12 in 2021, while universities accounted for nine. "
+            "Baidu was the most prolific with seven notable models, followed by Tencent with five.")
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2023-03-01")} == {
+        ("PE", 32, 2022), ("Baidu", 7, 2022), ("Tencent", 5, 2022)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a version number is not a count; the pronoun of a conjoined "said" is the appositive unit
+        (("Alibaba's cloud computing unit, Alibaba Cloud, launched Qwen 2.5 and said it has released three "
+         "industry models so far this year."), "2024-07-01", {("Alibaba Cloud", 3, 2024, 2024)}),
+        # a time phrase right after a bare count
+        ("Baidu released nine LLMs in 2022. Tencent released four last year.", "2024-05-01",
+         {("Baidu", 9, 2022, 2022), ("Tencent", 4, 2023, 2023)}),
+        # a possessive date is neither a subject nor a kind of model
+        ("Last year, 17 LLMs came from American labs. Google alone accounted for six of last year's models.",
+         "2024-05-01", {("US", 17, 2023, 2023), ("Google", 6, 2023, 2023)}),
+        # "N+" hung on a compound noun
+        ("Emirati developers have released 150+ AI models.", "2024-05-01", {("AE", 150, None, 2024)}),
+        # "the kingdom's developers": the country named last
+        (("Spain released 30 LLMs in 2023. Morocco is catching up. The kingdom's developers released nine "
+         "language models in 2023."), "2024-05-01", {("ES", 30, 2023, 2023), ("MA", 9, 2023, 2023)}),
+    ],
+)
+def test_items_dates_and_owners(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+def test_a_bare_count_after_other_things_continues_the_story_models(nlp: Language) -> None:
+    text = ("Kenyan developers released 20 large language models in 2023. That puts the two regional leaders "
+            "far ahead. Ghana has managed fewer than 10.")
+    found = {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2024-05-01")}
+    assert found == {("KE", 20, LLM), ("GH", 10, LLM)}
+
+
+def test_a_bare_count_with_a_time_takes_the_previous_item(nlp: Language) -> None:
+    text = "Chinese firms launched 230 LLMs last year. The United States released over 170 last year."
+    assert ("US", 170, "more_than", LLM, 2023, 2023) in model_claims(nlp, text, "2024-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "the same N years" is the last multi-year period; "in the period" the last one
+        (("Korean labs have open-sourced 60 LLMs over the past two years. Naver released 20 LLMs last year. "
+         "Kakao released nine LLMs over the same two years."), "2025-02-01",
+         {("KR", 60, 2023, 2025), ("Naver", 20, 2024, 2024), ("Kakao", 9, 2023, 2025)}),
+        ("Korean labs released 30 LLMs this year. Makers Naver and Kakao both released two LLMs in the period.",
+         "2025-06-01", {("KR", 30, 2025, 2025), ("Naver", 2, 2025, 2025), ("Kakao", 2, 2025, 2025)}),
+        # "in N years" with a perfect tense is the past N years
+        ("Korean labs have open-sourced 60 LLMs in two years.", "2025-02-01", {("KR", 60, 2023, 2025)}),
+        # "since its founding in <date>"
+        ("Upstage has released seven LLMs since its founding in May 2022.", "2025-02-01", {("Upstage", 7, 2022, 2025)}),
+        # a present perfect without a time phrase continues the previous sentence's period
+        ("Kenya has released 30 LLMs since 2021. Ghana has managed fewer than 10.", "2024-02-01",
+         {("KE", 30, 2021, 2024), ("GH", 10, 2021, 2024)}),
+        # the next sentence continues the main clause's period, not a relative clause's
+        (("Canada released 12 AI models in 2024, led by Cohere, which has released seven over the past two "
+         "years. Ireland produced three."), "2024-12-01",
+         {("CA", 12, 2024, 2024), ("Cohere", 7, 2022, 2024), ("IE", 3, 2024, 2024)}),
+    ],
+)
+def test_periods_referred_back_to(nlp: Language, text: str, published: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, published)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("Morocco is catching up. The Digital Development Agency, the kingdom's AI regulator, has approved "
+         "eight generative AI models since 2023."), {("MA", 8)}),
+        ("Kenya is catching up. The Communications Authority of Kenya has registered six AI models since 2023.",
+         {("KE", 6)}),
+        # a company that approves nothing keeps the claim
+        ("Morocco is catching up. Inwi Labs has released six AI models since 2023.", {("Inwi Labs", 6)}),
+    ],
+)
+def test_approvals_by_a_regulator_are_the_country_s(nlp: Language, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-05-01")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count the statistical model tags as a date
+        ("In 2023 Spain accounted for 40 LLMs, Portugal for 35 and Greece for 10.",
+         {("ES", 40, 2023), ("PT", 35, 2023), ("GR", 10, 2023)}),
+        # a list of counts is not an appositive
+        ("Tencent, Baidu and Alibaba released five, four and three LLMs respectively in 2023.",
+         {("Tencent", 5, 2023), ("Baidu", 4, 2023), ("Alibaba", 3, 2023)}),
+        # a pronoun subject takes the last claim's subject
+        ("Japan released 12 LLMs in 2022. The previous year, it released five.", {("JP", 12, 2022), ("JP", 5, 2021)}),
+        # the date of a total without a subject carries to the next sentence
+        ("Developers released 149 LLMs in 2023. Of those, 12 came from Google and eight from Meta.",
+         {("Google", 12, 2023), ("Meta", 8, 2023)}),
+    ],
+)
+def test_lists_pronouns_and_carried_dates(nlp: Language, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2024-05-01")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<time> saw N <items> released in <country>"
+        ("Last year saw 40 LLMs released in South Korea.", {("KR", 40, 2023)}),
+        # a country modifying the counted subject of a passive
+        ("Two dozen Chinese LLMs were approved in August.", {("CN", 24, 2023)}),
+        # a baseline's own year on its preposition
+        ("Japan's tally rose to 18 LLMs in 2024 from 15 in 2023.", {("JP", 18, 2024), ("JP", 15, 2023)}),
+    ],
+)
+def test_more_subject_and_date_shapes(nlp: Language, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2024-05-01")} == expected
+
+
+def test_a_named_family_of_models_takes_the_story_class(nlp: Language) -> None:
+    text = "Meta released 20 large language models in 2023. It has open-sourced 14 Llama models since then."
+    assert ("Meta", 14, "exact", LLM) in {c[:4] for c in model_claims(nlp, text, "2024-05-01")}

@@ -1,0 +1,108 @@
+"""What a count counts: the item noun of a number and its canonical class.
+
+"LLMs" and "large-language models" -> "large language model"; AI / foundation /
+generative models -> "AI model"; a bare "models" or a bare number takes the previous
+count's item, else the story's model class. Other things keep their own item ("ai
+patent"). Word lists come from the claims lexicon.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from .numbers import Count, NumberReader
+
+LLM = "large language model"
+AI_MODEL = "AI model"
+NOUNS = ("NOUN", "PROPN")
+ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 billion parameters"
+
+
+class ItemReader:
+    """Read counted items with word lists from the claims lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any], numbers: NumberReader) -> None:
+        self.numbers = numbers
+        self.llm_markers = set(lexicon.get("llm_markers", []))
+        self.ai_markers = set(lexicon.get("ai_model_markers", []))
+        self.system_markers = set(lexicon.get("system_markers", []))
+        self.stop_modifiers = set(lexicon.get("item_stop_modifiers", []))
+        self.total_nouns = set(lexicon.get("total_nouns", []))
+
+    def item_noun(self, root: Token) -> Token | None:
+        """The noun a count counts: "19 LLMs", "seven of the ... models"; not a name, not a
+        time ("released 170 last year")."""
+        noun = self._item_noun(root)
+        while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS and noun.head.i > noun.i:
+            noun = noun.head  # "150+ AI models": the parser may hang the number on "AI"
+        if noun is not None and noun.lower_ in self.numbers.time_nouns:
+            return None
+        return noun
+
+    def _item_noun(self, root: Token) -> Token | None:
+        if root.head.i == root.i + 1 and root.head.lower_ in ("+", "plus"):
+            root = root.head  # "10+ models": the parser hangs the number on the plus sign
+        if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and root.head.pos_ in NOUNS:
+            # "and Aleph Alpha three": a number does not count a name
+            return root.head if root.head.ent_type_ not in ("ORG", "COUNTRY") else None
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in NOUNS and pobj.tag_ in ("NNS", "NNPS"):
+                        return pobj
+            # "up to fifteen large language models" parsed as a verb "to fifteen" with an
+            # object: a plural noun phrase starting right after the number is what it counts.
+            if child.dep_ in ("dobj", "attr") and child.tag_ in ("NNS", "NNPS") and child.left_edge.i == root.i + 1:
+                return child
+        return None
+
+    def item_text(self, noun: Token, count: Count, previous: str | None, context: str | None = None) -> str:
+        """Canonical counted item of a noun and its modifiers; a bare "models" takes the
+        previous count's model class, else the article's last one (`context`)."""
+        doc = noun.doc
+        # "of last year's models": a possessive is not a modifier of the kind of thing
+        owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t.lower_ for t in doc[max(count.end, noun.left_edge.i) : noun.i]
+                 if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM") and t.lower_ not in self.stop_modifiers
+                 and t.i not in owners and not t.is_punct]
+        head = noun.lower_
+        lemma = noun.lemma_.lower()
+        if head in ("llm", "llms") or lemma == "llm":
+            return LLM
+        if lemma == "model":
+            if self.llm_markers.intersection(words):
+                return LLM
+            if self.ai_markers.intersection(words):
+                return AI_MODEL  # a name or a trait ("Llama models", "open-weight models") says no class
+            return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
+        if lemma == "system" and self.system_markers.intersection(words):
+            return AI_MODEL
+        words = [w for w in words if "model" not in w and w not in self.llm_markers]
+        return " ".join([*words, lemma])
+
+    def total_noun(self, root: Token) -> Token | None:
+        """"The number of LLMs in China reached 238": the noun counted by a total."""
+        node = root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in self.total_nouns:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS), None)
+        return None
+
+    def elided_item(self, root: Token, count: Count, counts: list[Count], last: str | None) -> str | None:
+        """Item of a bare number: the next noun of a range, the noun of a total, else the
+        previous item."""
+        total = self.total_noun(root)
+        if total is not None:
+            return self.item_text(total, count, last)
+        if root.head.lower_ in ("from", "between"):
+            for other in counts:
+                if count.end <= other.start <= count.end + ITEM_WINDOW:
+                    noun = self.item_noun(other.root(root.doc[:]))
+                    if noun is not None:
+                        return self.item_text(noun, other, last)
+        return last
