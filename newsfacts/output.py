@@ -58,7 +58,8 @@ def print_rows(
         json.dump([{c: _json_value(row[c]) for c in columns} for row in rows], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return
-    console = console or Console(width=200)
+    # A terminal: its own width. A pipe or file: wide enough not to fold rows.
+    console = console or Console(width=None if sys.stdout.isatty() else 200)
     if not rows:
         console.print(f"No {title or 'rows'} match.", markup=False)
         return
