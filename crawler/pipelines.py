@@ -1,6 +1,8 @@
 """Item pipelines: validate, drop in-run duplicates, store. One job each."""
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -9,7 +11,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from storage.articles import content_hash, host_key, store_article
+from storage.articles import StoreOutcome, content_hash, host_key, store_article
 from storage.db import create_db_and_tables, make_engine
 from storage.models import ArticleBase
 
@@ -63,12 +65,15 @@ class DuplicatesPipeline:
 
 
 class StoreArticlePipeline:
-    """Store each article as unprocessed, one transaction per article."""
+    """Store each article as unprocessed, one transaction per article, in a writer thread."""
 
     def __init__(self, crawler: Crawler, db_url: str) -> None:
         self.stats = crawler.stats
         self.db_url = db_url
         self.engine: Engine | None = None
+        # One writer thread: database work leaves the reactor free for
+        # downloads, and writes stay in order, one at a time.
+        self.writer: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoreArticlePipeline:
@@ -80,12 +85,21 @@ class StoreArticlePipeline:
     def open_spider(self) -> None:
         self.engine = make_engine(self.db_url)
         create_db_and_tables(self.engine)
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfacts-store")
 
     def close_spider(self) -> None:
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
         if self.engine is not None:
             self.engine.dispose()
 
-    def process_item(self, item: Any) -> Any:
+    def _store(self, data: ArticleBase, source: str | None) -> StoreOutcome:
+        with Session(self.engine) as session:
+            outcome = store_article(session, data, source)
+            session.commit()
+        return outcome
+
+    async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         data = ArticleBase(
             url=adapter["url"],
@@ -97,8 +111,7 @@ class StoreArticlePipeline:
             text=adapter["text"],
             content_hash=content_hash(adapter["text"]),
         )
-        with Session(self.engine) as session:
-            outcome = store_article(session, data, adapter.get("source"))
-            session.commit()
+        assert self.writer is not None
+        outcome = await asyncio.get_running_loop().run_in_executor(self.writer, self._store, data, adapter.get("source"))
         self.stats.inc_value(f"newsfacts/articles/{outcome.value}")
         return item
