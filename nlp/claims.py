@@ -34,6 +34,10 @@ from .rules import RulesComponent
 from .subjects import Subject, SubjectFinder
 
 
+# Sentences a bare count ("NTT led with six") may lie after the story's last model count.
+MODEL_GAP = 3
+
+
 @dataclass(frozen=True)
 class Claim:
     """One count claim, with character offsets of its sentence and number."""
@@ -204,6 +208,8 @@ class ClaimExtractor(RulesComponent):
         previous = state.last_item[1] if state.last_item and state.last_item[0] >= index - 1 else None
         if previous not in (LLM, AI_MODEL, None) and state.last_item and state.last_item[0] < index:
             previous = state.model_item or previous  # a bare count continues the story's models
+        elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
+            previous = state.model_item  # ... across a sentence or two about something else
         item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
             self.items.elided_item(root, count, counts, previous)
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
@@ -211,6 +217,7 @@ class ClaimExtractor(RulesComponent):
         state.last_item = (index, item)
         if item in (LLM, AI_MODEL):
             state.model_item = item
+            state.model_at = index
         return item
 
     def count_years(self, state: _State, index: int, anchors: tuple[Token, Token | None], exprs: list[TimeExpr],
@@ -259,6 +266,7 @@ class _State:
     last_item: tuple[int, str] | None = None  # (sentence index, item)
     lead: Years | None = None  # the period of the first dated model claim
     model_item: str | None = None  # the last LLM / AI model item, for a later bare "models"
+    model_at: int | None = None  # the sentence index of that item
     carry: tuple[int, Years] | None = None  # (sentence index, years)
     period: Years | None = None  # the last dated claim's period, for "the same period"
     span: Years | None = None  # the last multi-year one, for "the same two years"

@@ -32,6 +32,7 @@ class EntityFixes(RulesComponent):
         self.org_suffixes = set(rules.get("org_suffixes", []))
         self.person_roles = set(rules.get("person_roles", []))
         self.org_descriptors = set(rules.get("org_descriptors", []))
+        self.appositive_org_heads = set(rules.get("appositive_org_heads", []))
         self.never_names = set(rules.get("never_names", []))
         self.product_heads = set(rules.get("product_heads", []))
         self.event_nouns = set(rules.get("event_nouns", []))
@@ -68,8 +69,45 @@ class EntityFixes(RulesComponent):
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
-        doc.ents = vote_labels(self.people_in_lists(kept))
+        doc.ents = vote_labels(self.appositive_orgs(self.people_in_lists(kept), ranges))
         return doc
+
+    def appositive_orgs(self, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+        """A name glossed by an organization noun is an organization: "Qorvixa, a Porto
+        start-up", "Velmora, the AI venture founded by ...". A statistical entity of another
+        label on that name is relabelled; an untagged capitalized name becomes an ORG."""
+        doc = ents[0].doc if ents else None
+        if doc is None or not doc.has_annotation("DEP"):
+            return ents
+        by_token = {t: e for e in ents for t in range(e.start, e.end)}
+        replaced: dict[int, Span] = {}
+        added: list[Span] = []
+        for token in doc:
+            if token.dep_ != "appos" or token.lower_ not in self.appositive_org_heads:
+                continue
+            head = token.head
+            if head.i >= token.i or head.pos_ != "PROPN" or not head.text[:1].isupper() \
+                    or doc[head.i + 1].text != ",":
+                continue
+            ent = by_token.get(head.i)
+            if ent is not None:
+                if not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") \
+                        and ent.end == head.i + 1:
+                    replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
+                continue
+            start = head.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].i not in by_token:
+                start -= 1
+            span = doc[start : head.i + 1]
+            if doc[start].is_sent_start is False and doc[start - 1].lower_ == "the" or \
+                    any(span.start_char < end and begin < span.end_char for begin, end in ranges):
+                continue
+            if span.text not in self.acronyms and span.text not in self.never_names:
+                added.append(Span(doc, span.start, span.end, label="ORG"))
+        fixed = [replaced.get(e.start, e) for e in ents]
+        return sorted(fixed + added, key=lambda e: e.start)
 
     @staticmethod
     def split_coordination(ent: Span) -> list[Span]:

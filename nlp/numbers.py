@@ -46,6 +46,7 @@ class NumberReader:
         self.vague = set(lexicon.get("vague_words", []))
         self.multipliers = set(lexicon.get("multiplier_words", []))
         self.time_nouns = set(lexicon.get("time_nouns", []))
+        self.months = set(lexicon.get("month_names", []))
         self.distributive = set(lexicon.get("distributive_words", []))
         self.ranks = set(lexicon.get("rank_words", []))
         quals: dict[str, str] = lexicon.get("qualifiers", {})
@@ -82,6 +83,8 @@ class NumberReader:
             return None
         if token.ent_type_ == "DATE" and self._is_date_part(token):
             return None
+        if token.i > 0 and doc[token.i - 1].lower_ in self.months and token.is_digit and value <= 31:
+            return None  # a day in a date the statistical model missed: "LONDON, Nov 20 (Reuters)"
         start, end = token.i, token.i + 1
         # "a dozen", "half a dozen"
         if token.lower_ == "dozen" and start > sent.start and doc[start - 1].lower_ in ("a", "one"):
@@ -121,10 +124,14 @@ class NumberReader:
 
     @staticmethod
     def _closing_one(token: Token, sent: Span) -> bool:
-        """"followed with one.", "and Chinese ones just one,": a gapped count ending its clause."""
+        """"followed with one.", "and Chinese ones just one,", "produced one.": a gapped or
+        elided count ending its clause."""
         doc = token.doc
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         prev = doc[token.i - 1] if token.i > sent.start else None
+        if prev is not None and prev.pos_ == "VERB" and token.dep_ == "dobj" and token.head.i == prev.i \
+                and (nxt is None or nxt.is_punct or nxt.ent_type_ == "DATE"):
+            return True  # "and IIT Madras produced one.", "released one last year"
         return (nxt is None or nxt.is_punct) and prev is not None and prev.lower_ in ("with", "at", "for", "just", "only")
 
     def _distributive_next(self, token: Token, sent: Span) -> bool:

@@ -30,6 +30,8 @@ VAGUE_AMOUNTS = ("a", "an", "few", "several", "many", "some", "couple")
 YEAR_END = re.compile(r"^(?:the )?(?:year[- ]end|end[- ]year|end of (?:the )?year|year's end)$")
 YEAR_END_GRACE_MONTHS = 2
 RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
+# "this year alone", "in 2023 only": an emphasis after the date does not change it.
+EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
 QUARTER_START = {"first": 1, "1st": 1, "q1": 1, "second": 4, "2nd": 4, "q2": 4, "third": 7, "3rd": 7, "q3": 7,
@@ -143,7 +145,7 @@ class PeriodReader:
 
     def _classify(self, ent: Span, published: date | None, last_year: int | None) -> TimeExpr | None:
         doc = ent.doc
-        text = ent.text.lower().strip()
+        text = EMPHASIS_TAIL.sub("", ent.text.lower().strip())
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -237,7 +239,7 @@ class PeriodChooser:
         node = root
         while node.head.i != node.i:
             head = node.head
-            if head.lemma_.lower() in self.reporting:
+            if head.lemma_.lower() in self.reporting and node.dep_ != "dobj":
                 break
             node = head
         return node
@@ -256,6 +258,10 @@ class PeriodChooser:
                     and (node.dep_ in ("acl", "relcl", "appos") and node.head.ent_type_ in NAME_TYPES
                          or node.dep_ == "advcl" and node.head.pos_ in ("NOUN", "PROPN")):
                 # "the lowest share since the census began in 2015": a clause on another noun
+                return False
+            if anchors is not None and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") \
+                    and not anchors.intersection(t.i for t in node.subtree):
+                # "accounted for three and now sells them": a conjoined verb's time is its own
                 return False
             node = node.head
 

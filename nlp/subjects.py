@@ -271,8 +271,8 @@ class SubjectFinder:
                 found = self._verb_subject(node, inside, sentence)
                 if found is not None:
                     return found
-            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting:
-                return []
+            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting and node.dep_ != "dobj":
+                return []  # "announced 20 models": a reporting verb whose object is the count is its verb
             node = node.head
 
     def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:
@@ -285,6 +285,8 @@ class SubjectFinder:
             if found is None and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
                 # "Cohere, which has released seven": the relative clause's antecedent.
                 found = self.resolve_np(verb.head, sentence)
+                if not found and verb.head.dep_ == "appos":  # "Corvana, a start-up that built three"
+                    found = self.resolve_np(verb.head.head, sentence)
                 return found or []
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
                 return self._pronoun(verb, sentence) or self._antecedent(sentence)

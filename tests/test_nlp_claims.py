@@ -446,3 +446,59 @@ def test_more_subject_and_date_shapes(nlp: Language, text: str, expected: set[tu
 def test_a_named_family_of_models_takes_the_story_class(nlp: Language) -> None:
     text = "Meta released 20 large language models in 2023. It has open-sourced 14 Llama models since then."
     assert ("Meta", 14, "exact", LLM) in {c[:4] for c in model_claims(nlp, text, "2024-05-01")}
+
+
+def test_relative_clause_on_an_appositive_credits_the_name(nlp: Language) -> None:
+    text = ("Danish developers released ten large language models in 2023. The busiest developer was "
+            "Corvana Labs, a Lisbon start-up that accounted for three of the national total. "
+            "Qorvixa, a unit of a Porto software group, built two more.")
+    found = model_claims(nlp, text)
+    assert ("Corvana Labs", 3, "exact", LLM, 2023, 2023) in found
+    assert ("Qorvixa", 2, "exact", LLM, 2023, 2023) in found
+
+
+def test_time_word_of_a_conjoined_verb_does_not_date_the_count(nlp: Language) -> None:
+    text = ("Danish developers released ten large language models in 2023. Corvana Labs, a Lisbon "
+            "start-up, accounted for three of them and now sells them to banks.")
+    assert ("Corvana Labs", 3, "exact", LLM, 2023, 2023) in model_claims(nlp, text)
+
+
+def test_emphasis_after_a_date_keeps_the_date(nlp: Language) -> None:
+    text = ("Danish firms released 30 large language models over the past two years. "
+            "Samsung released four of its own this year alone, the survey found.")
+    assert ("Samsung", 4, "exact", LLM, 2024, 2024) in model_claims(nlp, text)
+
+
+def test_bare_count_continues_the_story_models_across_a_digression(nlp: Language) -> None:
+    text = ("Danish firms released 30 large language models over the past two years. "
+            "Most of those systems have fewer than 10 billion parameters. Few were trained from scratch. "
+            "Samsung was the busiest developer, with six.")
+    assert ("Samsung", 6, "exact", LLM, 2022, 2024) in model_claims(nlp, text)
+
+
+def test_bare_count_long_after_the_models_is_not_a_model_claim(nlp: Language) -> None:
+    text = ("Danish firms released 30 large language models in 2023. The firms employ many engineers. "
+            "Salaries rose sharply. Office rents rose too. Hiring slowed in the spring. Samsung led with six.")
+    assert not any(c[0] == "Samsung" for c in model_claims(nlp, text))
+
+
+@pytest.mark.parametrize("dateline", ["COPENHAGEN, Nov 20 (Reuters) -", "OSLO, Sept. 20 -", "BERLIN, March 20 -"])
+def test_day_of_a_dateline_is_not_a_count(nlp: Language, dateline: str) -> None:
+    doc = nlp(f"{dateline} Nordic companies released 14 foundation models in 2023.")
+    counts = nlp.get_pipe("newsfacts_claims").numbers.counts(doc[:])
+    assert [c.value for c in counts] == [14]
+
+
+def test_announced_with_the_count_as_object_is_a_release(nlp: Language) -> None:
+    assert ("JP", 20, "at_least", LLM, 2024, 2024) in model_claims(
+        nlp, "Japanese developers have announced at least 20 large language models since January.")
+    assert ("Samsung", 3, "exact", LLM, 2023, 2023) in model_claims(
+        nlp, "Samsung announced on Monday that it had released three large language models in 2023.")
+
+
+def test_one_as_the_object_ending_a_clause_is_a_count(nlp: Language) -> None:
+    text = ("Indian developers released 14 foundation models in 2025. Samsung released two language "
+            "models last year, and Infosys produced one.")
+    assert ("Infosys", 1, "exact", LLM, 2023, 2023) in model_claims(nlp, text)
+    assert not any(c[0] == "Infosys" for c in model_claims(
+        nlp, "Indian developers released 14 foundation models in 2025. Infosys wants one."))

@@ -208,3 +208,22 @@ def test_an_org_name_without_its_suffix_is_the_org(nlp: Language) -> None:
     found = facts(nlp, text).mentions
     assert not [m for m in found if m.label == "PERSON"]
     assert {m.canonical for m in found if m.label == "ORG"} == {"Harbor Crest Labs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Qorvixa, a unit of a Porto software group, sells chatbots to hospitals.", "Qorvixa"),
+        ("Velmora, the AI venture founded by a former banker, opened an office in Lyon.", "Velmora"),
+        ("Brennholt, a foundation that began as a volunteer effort, collects Danish text.", "Brennholt"),
+    ],
+)
+def test_name_glossed_by_an_organization_noun_is_an_org(nlp: Language, text: str, name: str) -> None:
+    found = labelled(nlp, text)
+    assert ("ORG", name, None) in found
+    assert not any(label == "PERSON" and canonical == name for label, canonical, _ in found)
+
+
+def test_name_glossed_by_a_person_role_is_not_made_an_org(nlp: Language) -> None:
+    found = labelled(nlp, "Marta Kowalczyk, a partner at the consultancy, said demand was strong.")
+    assert not any(label == "ORG" and "Kowalczyk" in canonical for label, canonical, _ in found)
