@@ -76,6 +76,8 @@ class ClaimExtractor(RulesComponent):
         self.global_words = set(lex.get("global_words", []))
         self.comparison_heads = set(lex.get("comparison_heads", []))
         self.respectively = set(lex.get("respective_words", []))
+        self.hypothetical_marks = set(lex.get("hypothetical_marks", []))
+        self.joint_words = set(lex.get("joint_words", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -84,6 +86,27 @@ class ClaimExtractor(RulesComponent):
         if start > 0 and doc[start - 1].lower_ in self.negations:
             return True
         return noun is not None and any(c.dep_ == "neg" for c in noun.children)
+
+    def is_hypothetical(self, root: Token, noun: Token | None) -> bool:
+        """A count in a "whether"/"if" clause ("whether it ends up with 50 models or 500"),
+        or a model noun that is the subject of a negated verb ("one model is not enough")."""
+        if noun is not None and noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in noun.head.children):
+            return True
+        node = root
+        while True:
+            if any(c.dep_ == "mark" and c.lower_ in self.hypothetical_marks for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+
+    def is_joint(self, root: Token, subjects: list[Subject]) -> bool:
+        """Several subjects sharing one count: "A, B and C together accounted for 11"."""
+        if len(subjects) < 2:
+            return False
+        sent = root.sent
+        return any(t.lower_ in self.joint_words for t in sent) or any(
+            t.lower_ == "between" and t.nbor(1).lower_ == "them" for t in sent if t.i + 1 < len(t.doc))
 
     def is_global(self, root: Token, noun: Token | None) -> bool:
         anchors = [root] + ([noun] if noun is not None else [])
@@ -182,7 +205,7 @@ class ClaimExtractor(RulesComponent):
             baseline = self.is_comparison(root) and noun is None  # "up from 29 in 2021"
             main = not is_embedded(root)
             if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
-                    or self.is_third_party(root):
+                    or self.is_third_party(root) or self.is_hypothetical(root, noun):
                 if own_date and not baseline:
                     dates.note(years, main, claimed=False)
                 continue
@@ -191,6 +214,8 @@ class ClaimExtractor(RulesComponent):
                 continue
             subjects = self.find_subjects(state.finder, root, noun or self.items.total_noun(root), index, count)
             subjects = state.finder.credit_regulator(subjects, root, index)
+            if self.is_joint(root, subjects):
+                subjects = []
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)]
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]

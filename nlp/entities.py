@@ -17,6 +17,24 @@ from spacy.tokens import Doc, Span
 from .extensions import BOILERPLATE, register_extensions
 from .rules import RulesComponent
 
+# An institution's full name: a body noun, "of"/"for" and a list of capitalized subjects,
+# commas and "and" included ("Department of Industry, Science and Resources"), and
+# "<Subjects> and <Subjects> Council" ("National Science and Technology Council").
+_DATES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+          r"|June|July|August|September|October|November|December)\b")
+_CAP = rf"(?!{_DATES})[A-Z][\w'’-]*"  # "... and Lands on Tuesday": a date ends the name
+_CAPS = rf"{_CAP}(?: {_CAP})*"
+_LIST = rf"{_CAPS}(?:(?:, | and |, and ){_CAPS})*"
+_LEAD = r"[A-Z][\w-]*"  # no possessive: "Egypt's Ministry of ..." is the ministry
+_BODY = r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau)"
+INSTITUTION = re.compile(
+    rf"(?:{_LEAD} )*{_BODY}(?: (?:of|for|on)(?: the)? {_LIST})+"
+    rf"|(?:{_LEAD} )*{_CAPS} and {_CAPS} {_BODY}\b(?: (?:of|for|on)(?: the)? {_LIST})*"
+)
+BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
+              "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
+OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
+
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 
@@ -31,6 +49,7 @@ class EntityFixes(RulesComponent):
         self.work_heads = set(rules.get("work_heads", []))
         self.org_suffixes = set(rules.get("org_suffixes", []))
         self.person_roles = set(rules.get("person_roles", []))
+        self.person_titles = set(rules.get("person_titles", [])) - {"CEO"}
         self.org_descriptors = set(rules.get("org_descriptors", []))
         self.appositive_org_heads = set(rules.get("appositive_org_heads", []))
         self.never_names = set(rules.get("never_names", []))
@@ -66,9 +85,12 @@ class EntityFixes(RulesComponent):
                 continue
             if ent.id_ and ent.label_ == "ORG" and ent.text.islower():
                 continue  # "the commerce ministry": a description, not a name
+            if ent.label_ == "COUNTRY" and self._language_use(ent):
+                continue  # "Spanish-speaking Latin America": a language, not Spain
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
+        kept = self.institution_names(doc, kept, ranges)
         doc.ents = vote_labels(self.appositive_orgs(self.people_in_lists(kept), ranges))
         return doc
 
@@ -110,6 +132,55 @@ class EntityFixes(RulesComponent):
         return sorted(fixed + added, key=lambda e: e.start)
 
     @staticmethod
+    def _language_use(ent: Span) -> bool:
+        """A demonym naming a language in a compound adjective: "Portuguese-speaking",
+        "Spanish-language"."""
+        doc = ent.doc
+        return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "‑", "–") and \
+            doc[ent.end + 1].lower_ in ("speaking", "language") and ent.text[-1:] != "."
+
+    @staticmethod
+    def institution_names(doc: Doc, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+        """One ORG for an institution's full name the model split at its commas and "and"
+        ("Department of Industry", "Science", "Resources"). Gazetteer entities win."""
+        added: list[Span] = []
+        for match in INSTITUTION.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+            if span is None:
+                continue
+            start = span.start
+            while start < span.end and (doc[start].is_stop or not doc[start].text[:1].isupper()):
+                start += 1  # "The Ministry ...", "In Ministry ..."
+            span = doc[start : span.end]
+            if len(span) < 3 or any(span.start_char < end and begin < span.end_char for begin, end in ranges):
+                continue
+            inside = [e for e in ents if e.id_ and e.start < span.end and span.start < e.end]
+            # A country may open ("Spanish Agency for ...") or close ("... Council of Turkey")
+            # the name; any other gazetteer name inside wins.
+            if any(not (e.label_ == "COUNTRY" and e.start >= span.start and e.end <= span.end
+                        and (e.start == span.start or e.end == span.end and doc[e.start - 1].lower_ == "of"))
+                   for e in inside):
+                continue
+            if any(a.start < span.end and span.start < a.end for a in added):
+                continue
+            added.append(Span(doc, span.start, span.end, label="ORG"))
+        # "Mohamed bin Zayed University" + " of Artificial Intelligence": the model cut the
+        # name before its "of" phrase.
+        for ent in ents:
+            if ent.label_ != "ORG" or ent.id_ or ent[-1].text not in BODY_WORDS:
+                continue
+            match = OF_TAIL.match(doc.text, ent.end_char)
+            span = doc.char_span(ent.start_char, match.end(), alignment_mode="contract") if match else None
+            if span is None or any(a.start < span.end and span.start < a.end for a in added) or any(
+                    e.id_ and e.start < span.end and ent.end <= e.start for e in ents):
+                continue
+            added.append(Span(doc, span.start, span.end, label="ORG"))
+        if not added:
+            return ents
+        kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
+        return sorted(kept + added, key=lambda e: e.start)
+
+    @staticmethod
     def split_coordination(ent: Span) -> list[Span]:
         """"Alibaba and Tencent" tagged as one ORG: two names (not "Science and Technology",
         whose "of" makes it one name)."""
@@ -130,10 +201,20 @@ class EntityFixes(RulesComponent):
         doc = ent.doc
         while start < end and doc[start].lower_ == "the":
             start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        # "Across Europe," at a sentence start; "Bosch and" cut off before its partner.
+        while start < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start:
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
             end -= 1
         if start == end:
             return None
+        if start > ent.start and doc[ent.start].pos_ == "ADP" and ent.label_ == "ORG":
+            return None  # "Across Africa": a region after a preposition, not an organization
+        if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].text in ("-", "‑") \
+                and doc[end + 1].lower_ in ("based", "headquartered"):
+            return None  # "Campinas-based consultancy": a place
+        if ent.label_ == "ORG" and end < len(doc) and doc[end].text in self.person_titles:
+            return None  # "Digital Affairs Minister Jan Nowak": part of a job title
         span = doc[start:end]
         if span.text in self.acronyms or span.text in self.never_names or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return None

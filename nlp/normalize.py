@@ -62,6 +62,7 @@ class Normalizer(RulesComponent):
     def __call__(self, doc: Doc) -> Doc:
         self._absorb_name_parts(doc)
         self._persons(doc)
+        self._drop_lone_names(doc)
         self._orgs(doc)
         for ent in doc.ents:
             if ent.label_ == "COUNTRY" and COUNTRY_ID_SEP in ent.id_:
@@ -147,6 +148,17 @@ class Normalizer(RulesComponent):
                     best = candidate
                     break
             setattr(ent._, CANONICAL, written.get(best) or ent.text)
+
+    @staticmethod
+    def _drop_lone_names(doc: Doc) -> None:
+        """News writing introduces a person by full name; a statistical PERSON that is one
+        word and resolves to no full name in the article ("Gopher", "Monterrey", "Igbo") is a
+        product, place or word the model took for a name, and is dropped."""
+        lone = [e for e in doc.ents if e.label_ == "PERSON" and not e.id_
+                and len(str(getattr(e._, CANONICAL) or e.text).split()) == 1]
+        if lone:
+            drop = {(e.start, e.end) for e in lone}
+            doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
 
     def _orgs(self, doc: Doc) -> None:
         orgs = [e for e in doc.ents if e.label_ == "ORG"]

@@ -502,3 +502,31 @@ def test_one_as_the_object_ending_a_clause_is_a_count(nlp: Language) -> None:
     assert ("Infosys", 1, "exact", LLM, 2023, 2023) in model_claims(nlp, text)
     assert not any(c[0] == "Infosys" for c in model_claims(
         nlp, "Indian developers released 14 foundation models in 2025. Infosys wants one."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether Kenya ends up with 40 language models or 400 does not matter much.",
+        "It is unclear if Ghana released 12 large language models in 2023.",
+        "One language model is not an ecosystem, Norway's minister said in 2023.",
+    ],
+)
+def test_hypothetical_and_negated_subject_counts_are_not_claims(nlp: Language, text: str) -> None:
+    assert not model_claims(nlp, text)
+
+
+def test_joint_count_of_several_countries_is_not_each_country(nlp: Language) -> None:
+    text = "In 2023, Chile, Peru and Uruguay together released 11 large language models."
+    assert not model_claims(nlp, text)
+
+
+def test_distributive_count_of_several_countries_is_still_each(nlp: Language) -> None:
+    text = "In 2023, Chile and Peru released 11 large language models each."
+    assert {c[0] for c in model_claims(nlp, text)} == {"CL", "PE"}
+
+
+def test_institution_name_cut_before_its_of_phrase_is_whole(nlp: Language) -> None:
+    text = "The Karim Haddad University of Applied Robotics released five large language models in 2023."
+    facts = extract_facts(nlp, text, "2024-06-15")
+    assert {c.subject for c in facts.claims} == {"Karim Haddad University of Applied Robotics"}

@@ -227,3 +227,93 @@ def test_name_glossed_by_an_organization_noun_is_an_org(nlp: Language, text: str
 def test_name_glossed_by_a_person_role_is_not_made_an_org(nlp: Language) -> None:
     found = labelled(nlp, "Marta Kowalczyk, a partner at the consultancy, said demand was strong.")
     assert not any(label == "ORG" and "Kowalczyk" in canonical for label, canonical, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lab trained Corvid on public data, and Corvid now answers questions in three languages.",
+        "Engineers in Valdora said the new Quillon system was faster than the last one.",
+        "Support for Yoruba and Twi was added in March, the company said.",
+    ],
+)
+def test_lone_one_word_person_is_dropped(nlp: Language, text: str) -> None:
+    """A one-word PERSON that never resolves to a full name is a product, place or word."""
+    assert not any(label == "PERSON" for label, _, _ in labelled(nlp, text))
+
+
+def test_surname_after_full_name_is_still_a_person(nlp: Language) -> None:
+    text = "Anna Kowalczyk, the lab's director, spoke on Monday. Kowalczyk said the model was ready."
+    persons = {canonical for label, canonical, _ in labelled(nlp, text) if label == "PERSON"}
+    assert persons == {"Anna Kowalczyk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Funding came from the Department of Fisheries, Forests and Lands on Tuesday.",
+         "Department of Fisheries, Forests and Lands"),
+        ("The Federal Ministry of Finance, Trade and Digital Services said it would review the plan.",
+         "Federal Ministry of Finance, Trade and Digital Services"),
+        ("The National Water and Energy Council approved two projects.", "National Water and Energy Council"),
+    ],
+)
+def test_institution_name_with_commas_and_and_is_one_org(nlp: Language, text: str, name: str) -> None:
+    orgs = {canonical for label, canonical, _ in labelled(nlp, text) if label == "ORG"}
+    assert orgs == {name}
+
+
+def test_possessive_country_is_not_part_of_the_institution(nlp: Language) -> None:
+    text = "Ghana's Ministry of Roads and Highways released a report on Monday."
+    found = labelled(nlp, text)
+    assert ("ORG", "Ministry of Roads and Highways", None) in found
+    assert any(label == "COUNTRY" and code == "GH" for label, _, code in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Startups across French-speaking West Africa are building chatbots.",
+    "The firm publishes a German-language newsletter for developers.",
+])
+def test_demonym_in_language_compound_is_not_a_country(nlp: Language, text: str) -> None:
+    assert not any(label == "COUNTRY" for label, _, _ in labelled(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Reuters writer Jonas Berglund contributed to this report.",
+        "Get the Morning Circuit newsletter in your inbox every weekday.",
+        "Subscribe to Harbor Tech Weekly for the region's top stories.",
+        "[Kyodo]",
+    ],
+)
+def test_credit_and_newsletter_lines_yield_no_entities(nlp: Language, credit: str) -> None:
+    text = f"Nordlys Labs released two models.\n\nThe company said demand was strong.\n\n{credit}"
+    names = {canonical for label, canonical, _ in labelled(nlp, text) if label in ("ORG", "PERSON")}
+    assert names <= {"Nordlys Labs"}
+
+
+def test_dateline_with_date_and_agency_yields_no_org(nlp: Language) -> None:
+    text = "Models\n\nNAIROBI, Feb 3 (KNA) — Kenyan start-ups released four models last year."
+    assert not any(label == "ORG" for label, _, _ in labelled(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("The survey was run by Tromso-based consultancy Nordlicht Insights last month.", "Tromso"),
+        ("Across Oceania, the observatory counted twelve new models in 2024.", "Oceania"),
+        ("Digital Affairs Minister Jan Nowak said the plan was on track.", "Digital Affairs"),
+        ("Funding came from investors including Siemens and Bosch last year.", "Bosch and"),
+    ],
+)
+def test_place_prefix_and_title_fragments_are_not_orgs(nlp: Language, text: str, not_org: str) -> None:
+    orgs = {canonical for label, canonical, _ in labelled(nlp, text) if label == "ORG"}
+    assert not_org not in orgs
+
+
+@pytest.mark.parametrize("product", ["Falcon", "EXAONE", "KoGPT", "PaLM", "Gato"])
+def test_well_known_models_are_products_not_orgs(nlp: Language, product: str) -> None:
+    text = f"The lab said {product} would be released to researchers in the spring."
+    found = labelled(nlp, text)
+    assert not any(label in ("ORG", "PERSON") for label, _, _ in found)
