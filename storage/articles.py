@@ -101,11 +101,6 @@ def pending_article_ids(session: Session, limit: int | None = None) -> Sequence[
     return [article_id for article_id in session.exec(query) if article_id is not None]
 
 
-def count_pending(session: Session) -> int:
-    """How many articles wait for processing."""
-    return session.exec(select(func.count()).select_from(Article).where(_is_pending())).one()
-
-
 @dataclass(frozen=True)
 class ArticleSelection:
     """Which articles a `process` worker takes.
