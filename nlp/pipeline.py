@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.util import load_config, registry
 
 # Imported for their registrations (factories, readers, misc functions).
-from . import claims, entities, gazetteers, language, normalize, periods, segment  # noqa: F401
+from . import claims, compounds, entities, gazetteers, language, normalize, periods, segment  # noqa: F401
 from .model import load_base_model
 
 CONFIG_PATH = Path(__file__).parent / "config.cfg"
