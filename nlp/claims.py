@@ -128,7 +128,7 @@ class ClaimExtractor(RulesComponent):
     def is_total(root: Token, noun: Token | None, count: Count) -> bool:
         """A whole that a part is taken from: "of the 3,755 launched", "out of 271"."""
         doc = root.doc
-        head = (noun if noun is not None else root)
+        head = noun if noun is not None else hung_on_name(root) or root
         before = doc[count.start - 1].lower_ if count.start > 0 else ""
         prep = head.head if head.dep_ == "pobj" else None
         if prep is None or prep.lower_ != "of":
@@ -184,6 +184,8 @@ class ClaimExtractor(RulesComponent):
             has_numbers = any(t.like_num or t.lower_ in self.numbers.words for t in sent)
             exprs, last_year = self.periods.expressions(sent, ents, published, state.last_year, has_numbers)
             found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
+            if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
+                state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
             state.finder.after_sentence(index, ents, [Subject(c.subject, c.subject_label, c.subject_code) for c in found])
             state.last_year = last_year
             claims += found
@@ -268,7 +270,10 @@ class ClaimExtractor(RulesComponent):
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own
-        return finder.clause_subject(noun if noun is not None else root, anchors, index)
+        # from the count when it sits inside its noun's clause: "the number of models the
+        # institute has released to four"
+        start = noun if noun is not None and not noun.is_ancestor(root) else root
+        return finder.clause_subject(start, anchors, index)
 
     @staticmethod
     def make_claim(subject: Subject, count: Count, item: str, years: tuple[int | None, int | None], sent: Span) -> Claim:
@@ -302,7 +307,8 @@ class _State:
             self.lead = next(((c.year_start, c.year_end) for c in found
                               if c.year_start is not None and c.item in (LLM, AI_MODEL)), None)
         for period in (dates.last, dates.first_main):
-            if period is not None and period[1] is not None:
+            # a stock ("has so far released one") is not a period "the same period" can mean
+            if period is not None and period[0] is not None and period[1] is not None:
                 self.period = period
                 if period[0] is not None and period[0] != period[1]:
                     self.span = period
@@ -327,6 +333,16 @@ class _SentenceDates:
             self.main = years
             if claimed and self.first_main is None:
                 self.first_main = years
+
+
+def hung_on_name(root: Token) -> Token | None:
+    """The name a number was wrongly hung on by the parser ("three of the nine and LG AI
+    Research for two": "nine" modifies "Research"): the name's root, else None."""
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound") and head.i > root.i and head.ent_type_ in ("ORG", "COUNTRY") \
+            and any(t.dep_ == "cc" or t.ent_type_ for t in root.doc[root.i + 1 : head.i]):
+        return head
+    return None
 
 
 def ents_by_sentence(sents: list[Span], ents: Sequence[Span]) -> list[list[Span]]:

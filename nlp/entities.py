@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, register_extensions
 from .rules import RulesComponent
@@ -54,6 +54,8 @@ class EntityFixes(RulesComponent):
         self.appositive_org_heads = set(rules.get("appositive_org_heads", []))
         self.never_names = set(rules.get("never_names", []))
         self.product_heads = set(rules.get("product_heads", []))
+        self.name_suffixes = set(rules.get("name_suffixes", []))
+        self.generic_name_words = set(rules.get("generic_name_words", []))
         self.event_nouns = set(rules.get("event_nouns", []))
         shape = rules.get("product_shape")
         self.product_shape = re.compile(shape) if shape else None
@@ -91,6 +93,7 @@ class EntityFixes(RulesComponent):
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
         kept = self.institution_names(doc, kept, ranges)
+        kept = self.suffixed_names(doc, kept, ranges)
         doc.ents = vote_labels(self.appositive_orgs(self.people_in_lists(kept), ranges))
         return doc
 
@@ -180,6 +183,55 @@ class EntityFixes(RulesComponent):
         kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
         return sorted(kept + added, key=lambda e: e.start)
 
+    def suffixed_names(self, doc: Doc, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+        """A capitalized name ending in a word that marks a company is an ORG: untagged
+        ("Cardinal AI", "Halcyon Systems"), or an org name plus that word ("MediaTek" +
+        "Research": a unit is its own org). Not when the name's first word is a common
+        adjective ("Generative AI"), nor when the word modifies a noun ("Cardinal AI models")."""
+        if not self.name_suffixes:
+            return ents
+        owner = {t: e for e in ents for t in range(e.start, e.end)}
+        added: list[Span] = []
+        dropped: set[int] = set()
+        for token in doc:
+            if token.text not in self.name_suffixes or token.i == 0 or token.i in owner and owner[token.i].id_ \
+                    or token.dep_ == "compound" and token.head.i > token.i:
+                continue
+            own = owner.get(token.i)
+            if own is not None and own.start < token.i:
+                continue  # already inside a longer name
+            before = owner.get(token.i - 1)
+            if before is not None and before.label_ == "ORG" and before.end == token.i:
+                start = before.start  # "MediaTek" + "Research"
+                dropped.add(before.start)
+            elif before is not None:
+                continue
+            else:
+                start = token.i
+                while start > 0 and start - 1 not in owner and token.i - start < 3 and self._name_word(doc[start - 1]):
+                    start -= 1
+                if start == token.i or doc[start].lower_ in self.generic_name_words:
+                    continue
+            end = token.i + 1
+            if own is not None:
+                dropped.add(own.start)
+                end = max(end, own.end)
+            span = doc[start:end]
+            if any(span.start_char < stop and begin < span.end_char for begin, stop in ranges):
+                dropped -= {start, token.i}
+                continue
+            for part in span:
+                part.ent_id_ = ""  # a gazetteer name inside ("MediaTek") must not lend its id
+            added.append(Span(doc, span.start, span.end, label="ORG"))
+        if not added:
+            return ents
+        kept = [e for e in ents if e.start not in dropped and not any(a.start <= e.start < a.end for a in added)]
+        return sorted(kept + added, key=lambda e: e.start)
+
+    def _name_word(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in self.acronyms \
+            and token.lower_ not in self.generic_name_words
+
     @staticmethod
     def split_coordination(ent: Span) -> list[Span]:
         """"Alibaba and Tencent" tagged as one ORG: two names (not "Science and Technology",
@@ -218,6 +270,9 @@ class EntityFixes(RulesComponent):
         span = doc[start:end]
         if span.text in self.acronyms or span.text in self.never_names or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return None
+        if len(span) > 1 and span[-1].text in self.name_suffixes \
+                and span[0].lower_ in self.generic_name_words:
+            return None  # "Generative AI", "Sovereign AI": a field, not a company
         label = ent.label_
         words = [t.text for t in span]
         if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):

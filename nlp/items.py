@@ -63,7 +63,8 @@ class ItemReader:
         doc = noun.doc
         # "of last year's models": a possessive is not a modifier of the kind of thing
         owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
-        words = [t.lower_ for t in doc[max(count.end, noun.left_edge.i) : noun.i]
+        first = max(count.end, noun.left_edge.i) if count.end <= noun.i else noun.left_edge.i  # a count after its noun
+        words = [t.lower_ for t in doc[first : noun.i]
                  if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM") and t.lower_ not in self.stop_modifiers
                  and t.i not in owners and not t.is_punct]
         head = noun.lower_
@@ -82,15 +83,28 @@ class ItemReader:
         return " ".join([*words, lemma])
 
     def total_noun(self, root: Token) -> Token | None:
-        """"The number of LLMs in China reached 238": the noun counted by a total."""
+        """"The number of LLMs in China reached 238", "brings the number of models it has
+        released to four": the noun counted by a total."""
+        for anc in root.ancestors:
+            if anc.lemma_.lower() in self.total_nouns and anc.pos_ == "NOUN":
+                found = self._counted_by(anc)
+                if found is not None:
+                    return found
         node = root
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in self.total_nouns:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS), None)
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in self.total_nouns:
+                found = self._counted_by(child)
+                if found is not None:
+                    return found
+        return None
+
+    @staticmethod
+    def _counted_by(total: Token) -> Token | None:
+        for prep in total.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS), None)
         return None
 
     def elided_item(self, root: Token, count: Count, counts: list[Count], last: str | None) -> str | None:

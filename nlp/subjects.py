@@ -27,6 +27,8 @@ PRONOUNS = ("it", "its", "they", "their")
 RELATIVE_PRONOUNS = ("which", "that", "who")
 # Words between a gapped subject and its count ("Canada at three", "and Korea just two").
 GAP_SKIP = ("with", "for", "at", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+# British spellings of organization nouns, for matching "the centre" with "... Center".
+SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 GAP_OPENERS = ("and", ",", "while", "but", "whereas", ";")
 
 
@@ -45,6 +47,8 @@ class Salience:
 
     claims: list[tuple[int, Subject]] = field(default_factory=list)  # (sentence index, subject)
     org_subject: Subject | None = None
+    named_subject: tuple[int, Subject] | None = None  # the last country/org grammatical subject
+    orgs: list[Subject] = field(default_factory=list)  # every org named so far, the latest last
     countries: Counter[Subject] = field(default_factory=Counter)
     recent_countries: list[Subject] = field(default_factory=list)
 
@@ -76,14 +80,28 @@ class SubjectFinder:
         """Record the sentence's claim subjects, org subjects and country mentions."""
         self.salience.claims += [(index, s) for s in subjects]
         for ent in ents:
+            if ent.label_ in SUBJECT_LABELS and ent.root.dep_ in SUBJECT_DEPS:
+                self.salience.named_subject = (index, subject_of(ent))
             if ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS:
                 self.salience.org_subject = subject_of(ent)
+            if ent.label_ == "ORG":
+                self.salience.orgs.append(subject_of(ent))
             elif ent.label_ == "COUNTRY":
                 subject = subject_of(ent)
                 self.salience.countries[subject] += 1
                 if subject in self.salience.recent_countries:
                     self.salience.recent_countries.remove(subject)
                 self.salience.recent_countries.append(subject)
+
+    def _org_named_by(self, noun: str) -> Subject | None:
+        """"The centre" after "the Barcelona Supercomputing Center": the latest org whose
+        name ends in that noun (British and American spellings alike)."""
+        wanted = SPELLINGS.get(noun, noun)
+        for subject in reversed(self.salience.orgs):
+            last = subject.name.split()[-1].lower() if subject.name.split() else ""
+            if SPELLINGS.get(last, last) == wanted:
+                return subject
+        return None
 
     def _recent_claim_countries(self, n: int) -> list[Subject]:
         seen: list[Subject] = []
@@ -133,11 +151,20 @@ class SubjectFinder:
             if child.dep_ == "poss" and child.lemma_.lower() in self.country_nouns and child.tag_ != "NNS":
                 # "the kingdom's developers": the country last named
                 return self.salience.recent_countries[-1:] or self._dominant_country()
+            if child.dep_ == "amod":  # "British-based developers", "U.S.-headquartered labs"
+                owner = next((e for t in child.subtree if t.i != child.i and (e := self.entity(t)) is not None
+                              and e.label_ == "COUNTRY"), None)
+                if owner is not None:
+                    return [subject_of(owner)]
         if left_words & {"the", "this", "that"}:
             if lemma in self.country_nouns and head.tag_ != "NNS":
                 return self._recent_claim_countries(1) or self._dominant_country()
-            if lemma in self.org_nouns and self.salience.org_subject is not None:
-                return [self.salience.org_subject]
+            if lemma in self.org_nouns:
+                named = self._org_named_by(lemma)
+                if named is not None:
+                    return [named]
+                if self.salience.org_subject is not None:
+                    return [self.salience.org_subject]
             if lemma in self.event_nouns:
                 recent = [s for i, s in self.salience.claims if i >= sentence - 3]
                 return recent[-1:]
@@ -263,11 +290,18 @@ class SubjectFinder:
         """Walk up from the count to the clause that has a subject."""
         inside = {a.i for a in anchors}
         node = start
+        head_ent = self.entity(start.head)
+        if head_ent is not None and start.i < head_ent.start and start.dep_ in ("nummod", "quantmod", "compound"):
+            # a number does not modify a name: "followed with three and Baidu AI Cloud with
+            # two" hangs "three" on the next name; its clause is the name's
+            node = head_ent.root.head
         while True:
             ent = self.entity(node)
             if node.i not in inside and ent is not None and ent.label_ in SUBJECT_LABELS:
                 return [subject_of(ent)]
-            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            # a verbless clause has a subject too: "with China close behind at nearly 50"
+            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" \
+                    or any(c.dep_ in SUBJECT_DEPS and c.i not in inside for c in node.children):
                 found = self._verb_subject(node, inside, sentence)
                 if found is not None:
                     return found
@@ -281,6 +315,13 @@ class SubjectFinder:
         all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subjects = [c for c in all_subjects if c.i not in inside]
         if subjects:
+            if verb.dep_ == "relcl" and self.entity(subjects[0]) is None and subjects[0].pos_ != "PRON" \
+                    and any(c.lower_ == "where" for c in verb.children):
+                # "the United States, where organisations released 45", "China, where the
+                # regulator had approved 180": a where-clause's common-noun subject is of that place
+                place = self.resolve_np(verb.head, sentence)
+                if place:
+                    return place
             found = self.resolve_np(subjects[0], sentence)
             if found is None and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
                 # "Cohere, which has released seven": the relative clause's antecedent.
@@ -289,12 +330,13 @@ class SubjectFinder:
                     found = self.resolve_np(verb.head.head, sentence)
                 return found or []
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
-                return self._pronoun(verb, sentence) or self._antecedent(sentence)
+                return self._pronoun(verb, sentence) or self._antecedent(sentence) \
+                    or self._named_antecedent(subjects[0], sentence)
             # "the report counted 12 LLMs from Japanese companies": the source is the subject.
             return found or self._source(verb) or found
         before = self.entity(verb.doc[verb.i - 1]) if verb.i > 0 else None
         if before is not None and before.label_ in SUBJECT_LABELS and before.root.dep_ != "pobj":
-            return [subject_of(before)]  # a misparsed gapped clause: "... and Germany released 6"
+            return self._with_conjuncts(before.root, before)  # a misparsed gapped clause: "... and Germany released 6"
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -340,6 +382,19 @@ class SubjectFinder:
         recent = [s for i, s in self.salience.claims if i >= sentence - 1]
         return recent[-1:]
 
+    def _named_antecedent(self, pronoun: Token, sentence: int) -> list[Subject]:
+        """"Mistral AI was founded in 2023. Since then it has released three": a singular
+        pronoun opening a clause refers to the last country or org that was a grammatical
+        subject, in this or the previous sentence."""
+        named = self.salience.named_subject
+        verb = pronoun.head
+        while verb.dep_ == "conj":
+            verb = verb.head
+        # only a main clause's "it": inside "LightOn (which says it has ...)" it is someone else's
+        if pronoun.lower_ != "it" or named is None or named[0] < sentence - 1 or verb.dep_ != "ROOT":
+            return []
+        return [named[1]]
+
     def _pronoun(self, verb: Token, sentence: int) -> list[Subject]:
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in self.reporting:
@@ -351,6 +406,11 @@ class SubjectFinder:
                     ent = self.entity(child)
                     if ent is not None and ent.label_ == "ORG":
                         return [subject_of(ent)]
+                    if ent is None and child.lower_ in RELATIVE_PRONOUNS and speaker.dep_ == "relcl":
+                        child = speaker.head  # "LightOn, which says it has trained six"
+                        ent = self.entity(child)
+                        if ent is not None and ent.label_ == "ORG":
+                            return [subject_of(ent)]
                     found = self.resolve_np(child, sentence) if ent is None else None
                     if found and found[0].label == "ORG":
                         return found

@@ -530,3 +530,77 @@ def test_institution_name_cut_before_its_of_phrase_is_whole(nlp: Language) -> No
     text = "The Karim Haddad University of Applied Robotics released five large language models in 2023."
     facts = extract_facts(nlp, text, "2024-06-15")
     assert {c.subject for c in facts.claims} == {"Karim Haddad University of Applied Robotics"}
+
+
+def test_where_clause_of_a_place_credits_the_place(nlp: Language) -> None:
+    text = ("Norway lags behind Sweden, where universities built 14 large language models in 2023, "
+            "and Finland, where the regulator had cleared more than 9 by December.")
+    found = model_claims(nlp, text, "2024-02-01")
+    assert ("SE", 14, "exact", LLM, 2023, 2023) in found
+    assert ("FI", 9, "more_than", LLM, None, 2023) in found
+
+
+def test_sentence_opening_it_refers_to_the_previous_named_subject(nlp: Language) -> None:
+    text = ("Helix Labs was spun out of a Zurich university in 2021. In the three years since, it has "
+            "released four large language models.")
+    assert {c[:4] for c in model_claims(nlp, text)} == {("Helix Labs", 4, "exact", LLM)}
+    # inside someone else's relative clause "it" is not the previous subject
+    text = ("Helix Labs released two language models in 2023. Orbit, which says it has trained six LLMs "
+            "since 2021, went public in May.")
+    assert not any(c[0] == "Helix Labs" and c[1] == 6 for c in model_claims(nlp, text))
+
+
+def test_a_number_hung_on_the_next_name_keeps_its_own_subject(nlp: Language) -> None:
+    text = ("Sony released four large language models in 2024. Rakuten's Rakuten AI unit followed with "
+            "three and NEC with two.")
+    found = model_claims(nlp, text, "2025-01-10")
+    assert {(c[0], c[1]) for c in found} >= {("Sony", 4), ("NEC", 2)}
+    assert not any(c[0] == "NEC" and c[1] == 3 for c in found)
+
+
+def test_part_of_a_total_hung_on_a_name_is_not_the_total(nlp: Language) -> None:
+    text = ("Korean groups released seven large language models in 2024. Samsung accounts for four of the "
+            "seven and LG AI Research for one, the survey said.")
+    found = model_claims(nlp, text, "2025-01-10")
+    assert ("Samsung", 4, "exact", LLM, 2024, 2024) in found
+    assert not any(c[1] == 7 and c[0] != "KR" for c in found)
+
+
+def test_listed_subjects_of_a_subjectless_verb_each_get_the_count(nlp: Language) -> None:
+    text = "Among chip makers, Nvidia, AMD and Intel led with five LLMs each in 2024."
+    assert {c[0] for c in model_claims(nlp, text, "2025-01-10") if c[1] == 5} == {"Nvidia", "AMD", "Intel"}
+
+
+def test_verbless_with_clause_has_its_own_subject(nlp: Language) -> None:
+    text = "German labs released 31 language models in 2024, with France close behind at 29, the count shows."
+    found = model_claims(nlp, text, "2025-01-10")
+    assert ("FR", 29, "exact", LLM, 2024, 2024) in found and ("DE", 31, "exact", LLM, 2024, 2024) in found
+
+
+def test_hyphenated_place_adjective_names_the_country(nlp: Language) -> None:
+    text = "Canadian-based developers released eight AI models last year."
+    assert model_claims(nlp, text) == {("CA", 8, "exact", AI, 2023, 2023)}
+
+
+def test_period_carries_over_a_sentence_without_numbers(nlp: Language) -> None:
+    text = ("Swiss developers released ten AI models in 2023. Most came from Zurich. Helix Labs and "
+            "Orbit Systems accounted for three each.")
+    found = model_claims(nlp, text)
+    assert {(c[0], c[4], c[5]) for c in found if c[1] == 3} == {("Helix Labs", 2023, 2023), ("Orbit Systems", 2023, 2023)}
+
+
+def test_total_brought_to_a_number_counts_the_total_noun(nlp: Language) -> None:
+    text = ("Helix Labs released a new model on Monday. The release brings the number of large language "
+            "models the company has open-sourced to seven.")
+    assert ("Helix Labs", 7, "exact", LLM, None, 2024) in model_claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile open-sourced 3 LLMs in 2023.",
+        "Kenya, which co-developed 3 LLMs in 2023, said it would release more.",
+    ],
+)
+def test_hyphenated_verbs_parse_as_verbs(nlp: Language, text: str) -> None:
+    assert {(c[1], c[3], c[5]) for c in model_claims(nlp, text)} == {(3, LLM, 2023)}

@@ -317,3 +317,37 @@ def test_well_known_models_are_products_not_orgs(nlp: Language, product: str) ->
     text = f"The lab said {product} would be released to researchers in the spring."
     found = labelled(nlp, text)
     assert not any(label in ("ORG", "PERSON") for label, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quillon AI has shipped four models this year.", "Quillon AI"),
+        ("Investors backed Ferrow Robotics, which builds warehouse arms.", "Ferrow Robotics"),
+        ("A spokesperson for Tarsel Systems declined to comment.", "Tarsel Systems"),
+    ],
+)
+def test_untagged_names_ending_in_a_company_word_are_orgs(nlp: Language, text: str, name: str) -> None:
+    assert name in {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Generative AI is changing search.", "Sovereign AI was the theme of the week.", "Responsible AI needs rules."],
+)
+def test_common_adjective_before_a_company_word_is_no_org(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
+def test_org_plus_unit_word_is_the_unit(nlp: Language) -> None:
+    text = "MediaTek Research, the research arm of chip designer MediaTek, trains language models."
+    orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+    assert orgs == {"MediaTek Research", "MediaTek"}
+
+
+def test_hyphenated_verbs_keep_their_text_and_offsets(nlp: Language) -> None:
+    text = "Chile open-sourced three models, and Peru co-developed two."
+    doc = nlp(text)
+    assert [t.text for t in doc][:3] == ["Chile", "open-sourced", "three"]
+    assert doc[1].norm_ == "released" and doc[1].idx == text.index("open-sourced")
+    assert doc.text == text
