@@ -34,6 +34,8 @@ from .rules import RulesComponent
 from .subjects import Subject, SubjectFinder
 
 
+# Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
+HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
 MODEL_GAP = 3
 
@@ -135,17 +137,19 @@ class ClaimExtractor(RulesComponent):
             return False
         return before == "the" or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
 
-    def is_forecast(self, root: Token) -> bool:
+    def forecast_word(self, root: Token) -> Token | None:
+        """The word making a count a plan or forecast ("plans to", "will", "expects"), if any."""
         node = root
         while node.head.i != node.i:
             node = node.head
             if node.lemma_.lower() in self.reporting:
-                return False
+                return None
             if node.lemma_.lower() in self.forecast:
-                return True
-            if any(c.dep_ == "aux" and c.lemma_.lower() in self.forecast for c in node.children):
-                return True
-        return False
+                return node
+            aux = next((c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() in self.forecast), None)
+            if aux is not None:
+                return aux
+        return None
 
     def is_third_party(self, root: Token) -> bool:
         """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
@@ -211,8 +215,12 @@ class ClaimExtractor(RulesComponent):
                 if own_date and not baseline:
                     dates.note(years, main, claimed=False)
                 continue
-            past = years[1] is not None and state.published is not None and years[1] < state.published.year
-            if self.is_forecast(root) and not past:  # "were expected to release N in <a past year>" stays
+            forecast = self.forecast_word(root)
+            # "were expected to release N in <a past year>" stays; "wants to reach N" does not
+            hedge = forecast is not None and forecast.tag_ in ("VBD", "VBN") and forecast.lemma_.lower() in HEDGES \
+                and years[1] is not None \
+                and state.published is not None and years[1] < state.published.year
+            if forecast is not None and not hedge:
                 continue
             subjects = self.find_subjects(state.finder, root, noun or self.items.total_noun(root), index, count)
             subjects = state.finder.credit_regulator(subjects, root, index)
@@ -261,6 +269,10 @@ class ClaimExtractor(RulesComponent):
         if expr is not None or stock and not tense_only:
             return years, True
         carried = state.carry[1] if state.carry is not None and state.carry[0] == index - 1 else None
+        if tense_only and noun is not None and dated is None:
+            # "IIT Bombay has released two language models": a stock of its own, not the
+            # previous sentence's period (that carries to elliptical counts: "Y has managed 5")
+            return years, False
         return dated or carried or (years if tense_only else state.lead) or years, False
 
     @staticmethod

@@ -201,8 +201,9 @@ class EntityFixes(RulesComponent):
             if own is not None and own.start < token.i:
                 continue  # already inside a longer name
             before = owner.get(token.i - 1)
-            if before is not None and before.label_ == "ORG" and before.end == token.i:
-                start = before.start  # "MediaTek" + "Research"
+            if before is not None and before.end == token.i and (before.label_ == "ORG" or not before.id_ and
+                                                                 before.label_ in ("GPE", "PERSON", "NORP", "FAC", "PRODUCT")):
+                start = before.start  # "MediaTek" + "Research"; "Maritaca" (tagged GPE) + "AI"
                 dropped.add(before.start)
             elif before is not None:
                 continue
@@ -262,14 +263,17 @@ class EntityFixes(RulesComponent):
             return None
         if start > ent.start and doc[ent.start].pos_ == "ADP" and ent.label_ == "ORG":
             return None  # "Across Africa": a region after a preposition, not an organization
-        if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].text in ("-", "‑") \
-                and doc[end + 1].lower_ in ("based", "headquartered"):
-            return None  # "Campinas-based consultancy": a place
+        if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end].whitespace_ \
+                and (doc[end + 1].lower_ in ("based", "headquartered") or doc[end + 1].text.islower()
+                     and not doc[end + 1].text.endswith("ed")):
+            return None  # "Campinas-based consultancy": a place; "Speech-recognition specialist": a word
         if ent.label_ == "ORG" and end < len(doc) and doc[end].text in self.person_titles:
             return None  # "Digital Affairs Minister Jan Nowak": part of a job title
         span = doc[start:end]
         if span.text in self.acronyms or span.text in self.never_names or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return None
+        if ent.label_ == "ORG" and len(span) == 1 and span[0].lower_ in self.generic_name_words:
+            return None  # "Digital bank Nubank": an adjective opening the sentence
         if len(span) > 1 and span[-1].text in self.name_suffixes \
                 and span[0].lower_ in self.generic_name_words:
             return None  # "Generative AI", "Sovereign AI": a field, not a company
@@ -290,8 +294,8 @@ class EntityFixes(RulesComponent):
         elif label in ("ORG", "PERSON") and (end < len(doc) and doc[end].lower_ in self.product_heads
                                              or self._owned(span)):
             label = "PRODUCT"  # "its Nova assistant", "the Orca family", "its Urdu-focused Kestrel"
-        elif label == "PERSON" and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
-            label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo"
+        elif label in ("PERSON", "GPE", "NORP", "FAC") and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
+            label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
         return Span(doc, start, end, label=label)

@@ -113,6 +113,9 @@ class ItemReader:
         total = self.total_noun(root)
         if total is not None:
             return self.item_text(total, count, last)
+        holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in self.total_nouns:
+            return holder.lemma_.lower()  # "a population of 125 million": a measure of something else
         if root.head.lower_ in ("from", "between"):
             for other in counts:
                 if count.end <= other.start <= count.end + ITEM_WINDOW:

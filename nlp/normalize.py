@@ -209,10 +209,10 @@ def as_written(orgs: list[Span]) -> dict[str, str]:
             forms[ent.id_].append(re.sub(r"(?:'s|’s)$", "", ent.text))
     chosen: dict[str, str] = {}
     for name, texts in forms.items():
-        if any(name_key(t) == name_key(name) for t in texts):
-            continue
         longest = max(texts, key=lambda t: (len(t.split()), len(t)))
-        if not longest.isupper():
+        written = any(name_key(t) == name_key(name) for t in texts)
+        # the fullest name the article writes: "Meta Platforms" over "Meta", not "Meta" over "Meta Platforms"
+        if not longest.isupper() and (not written or len(longest.split()) > len(name.split())):
             chosen[name] = longest
     return chosen
 

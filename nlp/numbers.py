@@ -161,8 +161,9 @@ class NumberReader:
             return end + 1 >= sent.end or doc[end + 1].lower_ != "plus"
         if before is not None and before.text == "-" and not before.whitespace_:
             return True
-        if before is not None and before.pos_ == "PROPN" and "." in doc[start].text and end - start == 1:
-            return True  # a version: "Pangu 3.0", "WuDao 2.0"
+        if before is not None and before.pos_ == "PROPN" and end - start == 1 and (
+                "." in doc[start].text or before.ent_type_ == "PRODUCT" and doc[start].text.isdigit()):
+            return True  # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3"
         if before is not None and before.lower_ in self.ranks:
             return True  # "the top five": a rank, not a count
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):

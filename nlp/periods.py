@@ -110,7 +110,9 @@ class PeriodReader:
             expr = self._classify(ent, published, last_year)
             if expr is not None:
                 found.append(expr)
-                if expr.year_end is not None and expr.kind != "soft":  # "on Wednesday" names no year
+                # "on Wednesday" names no year, but "in December" said in January names the last one
+                if expr.year_end is not None and (expr.kind != "soft" or published is not None
+                                                  and expr.year_end != published.year):
                     last_year = expr.year_end
         words = [t.lower_ for t in sent] if phrases else []
         for i, word in enumerate(words):
@@ -152,6 +154,8 @@ class PeriodReader:
         asof = prev in self.asof_preps or prev2 in self.asof_preps
         if prev in ("in", "of") and "since" in [t.lower_ for t in doc[max(0, ent.start - 5) : ent.start - 1]]:
             prev = "since"  # "since its founding in July 2023"
+        elif any(c.dep_ == "mark" and c.lower_ == "since" for a in list(ent.root.ancestors)[:2] for c in a.children):
+            prev = "since"  # "since it was founded last April"
 
         def make(kind: str, a: int | None, b: int | None) -> TimeExpr:
             return TimeExpr(ent.start, ent.end, ent.root.i, kind, a, b)
@@ -163,6 +167,8 @@ class PeriodReader:
         # "this year through the end of November": the period is its first part.
         text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year) else text
         relative = self._relative(text, pub, last_year)
+        if relative is None and text == "the year" and prev in ("during", "over", "through") and last_year is not None:
+            relative = (last_year, last_year)  # "said in December that it launched 11 during the year"
         if relative is not None:
             if asof:
                 return make("asof", None, relative[1])

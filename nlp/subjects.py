@@ -71,6 +71,8 @@ class SubjectFinder:
         self.home_adjectives = set(lexicon.get("country_subject_adjectives", []))
         self.reporting = set(lexicon.get("reporting_lemmas", []))
         self.approvals = set(lexicon.get("approval_lemmas", []))
+        self.approval_nouns = set(lexicon.get("approval_nouns", []))
+        self.total_nouns = set(lexicon.get("total_nouns", []))
         self.government_heads = set(lexicon.get("government_heads", []))
         self.salience = Salience()
         self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
@@ -98,9 +100,8 @@ class SubjectFinder:
         name ends in that noun (British and American spellings alike)."""
         wanted = SPELLINGS.get(noun, noun)
         for subject in reversed(self.salience.orgs):
-            last = subject.name.split()[-1].lower() if subject.name.split() else ""
-            if SPELLINGS.get(last, last) == wanted:
-                return subject
+            if wanted in (SPELLINGS.get(w, w) for w in subject.name.lower().split()):
+                return subject  # "the institute" -> "National Institute of Informatics"
         return None
 
     def _recent_claim_countries(self, n: int) -> list[Subject]:
@@ -178,7 +179,9 @@ class SubjectFinder:
                             return found
         left_text = head.doc[head.left_edge.i : head.i].text.lower()
         if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", left_text) for a in self.home_adjectives):
-            return self._dominant_country()
+            # "Indonesia's ministry said domestic developers ...": the country just named, else the story's
+            named = [e for e in head.sent.ents if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
+            return [subject_of(named[-1])] if named else self._dominant_country()
         return []
 
     def credit_regulator(self, subjects: list[Subject], root: Token, sentence: int) -> list[Subject]:
@@ -187,17 +190,32 @@ class SubjectFinder:
         verb = root
         while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
-        if len(subjects) != 1 or subjects[0].label != "ORG" or verb.lemma_.lower() not in self.approvals:
+        approval = verb.lemma_.lower() in self.approvals or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.approval_nouns for c in verb.children)
+        if len(subjects) != 1 or subjects[0].label != "ORG" or not approval:
             return subjects
-        holder = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        ent = self.entity(holder) if holder is not None else None
-        if ent is None or not self.government_heads.intersection(t.text for t in ent):
+        ent = next((e for h in self._holders(verb) if (e := self.entity(h)) is not None
+                    and self.government_heads.intersection(t.text for t in e)), None)
+        if ent is None:
             return subjects
+        named = [c for c in self.doc_countries if re.search(rf"\b{re.escape(c.name)}\b", ent.text)]
+        if named:  # "the Cyberspace Administration of China"
+            return named[:1]
         for appos in (c for c in ent.root.children if c.dep_ == "appos"):
             found = self.resolve_np(appos, sentence)
             if found and found[0].label == "COUNTRY":
                 return found[:1]
         return self.salience.recent_countries[-1:] or self._dominant_country() or subjects
+
+    @staticmethod
+    def _holders(verb: Token) -> list[Token]:
+        """Who does an approval: the subject, the agent of a passive, or the body a
+        registration is made with ("completed registration with the CAC")."""
+        holders = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        for prep in verb.children:
+            if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in ("with", "by"):
+                holders += [p for p in prep.children if p.dep_ == "pobj"]
+        return holders
 
     def _with_conjuncts(self, head: Token, ent: Span) -> list[Subject]:
         """An entity and the countries/orgs coordinated with it ("France and Germany")."""
@@ -313,7 +331,9 @@ class SubjectFinder:
         """Subjects of a verb; [] when its clause has a subject that names no country or org;
         None when it has no subject at all (the walk goes on to the governing clause)."""
         all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        subjects = [c for c in all_subjects if c.i not in inside]
+        # not the counted phrase itself ("a total of 302 models had completed ...")
+        subjects = [c for c in all_subjects if c.i not in inside and not (
+            c.lemma_.lower() in self.total_nouns and inside.intersection(t.i for t in c.subtree))]
         if subjects:
             if verb.dep_ == "relcl" and self.entity(subjects[0]) is None and subjects[0].pos_ != "PRON" \
                     and any(c.lower_ == "where" for c in verb.children):
@@ -343,6 +363,10 @@ class SubjectFinder:
                     found = self.resolve_np(pobj, sentence)
                     if found:
                         return found
+        for holder in self._holders(verb):  # "302 models had completed registration with the CAC"
+            ent = self.entity(holder)
+            if ent is not None and ent.label_ == "ORG" and self.government_heads.intersection(t.text for t in ent):
+                return [subject_of(ent)]
         source = self._source(verb)
         if source:
             return source

@@ -604,3 +604,52 @@ def test_total_brought_to_a_number_counts_the_total_noun(nlp: Language) -> None:
 )
 def test_hyphenated_verbs_parse_as_verbs(nlp: Language, text: str) -> None:
     assert {(c[1], c[3], c[5]) for c in model_claims(nlp, text)} == {(3, LLM, 2023)}
+
+
+def test_registration_with_a_national_regulator_is_the_countrys(nlp: Language) -> None:
+    text = ("Vietnam's regulator has been busy. As of Nov. 30, a total of 41 AI models had completed "
+            "registration with the Ministry of Information and Communications of Vietnam, the ministry said.")
+    assert ("VN", 41, "exact", AI, None, 2024) in model_claims(nlp, text, "2025-01-10")
+
+
+def test_during_the_year_is_the_year_just_named(nlp: Language) -> None:
+    text = "Zhipu AI said in December that it had launched nine large language models during the year."
+    assert model_claims(nlp, text, "2025-01-10") == {("Zhipu AI", 9, "exact", LLM, 2024, 2024)}
+
+
+def test_since_clause_with_a_relative_date_is_a_range(nlp: Language) -> None:
+    text = "Helix Labs has released six large language models since it was founded last March."
+    assert model_claims(nlp, text, "2025-01-10") == {("Helix Labs", 6, "exact", LLM, 2024, 2025)}
+
+
+def test_domestic_means_the_country_just_named(nlp: Language) -> None:
+    text = ("Singapore leads the region in AI. Malaysia's digital ministry said last month that domestic "
+            "developers had built around 15 language models.")
+    assert {c[0] for c in model_claims(nlp, text, "2025-01-10")} == {"MY"}
+
+
+def test_a_new_perfect_tense_claim_is_a_stock_not_the_previous_period(nlp: Language) -> None:
+    text = ("Thai labs released eight large language models in 2023. Chulalongkorn University has released "
+            "two open-source language models for Thai.")
+    assert ("Chulalongkorn University", 2, "exact", LLM, None, 2025) in model_claims(nlp, text, "2025-01-10")
+
+
+def test_present_tense_wish_is_a_forecast_even_with_a_past_year_nearby(nlp: Language) -> None:
+    text = ("Malaysia unveiled a strategy in December 2024. Malaysia wants to triple its count of language "
+            "models to 30 over the next few years.")
+    assert not any(c[1] == 30 for c in model_claims(nlp, text, "2025-03-01"))
+
+
+def test_a_measure_of_something_else_is_not_a_model_count(nlp: Language) -> None:
+    text = "Japan released 12 language models in 2023. Japan's population of 125 million makes data costly."
+    assert not any(c[1] == 125_000_000 for c in model_claims(nlp, text))
+
+
+def test_version_number_after_a_product_is_not_a_count(nlp: Language) -> None:
+    text = "Google released eight AI models in 2024, including its Gemini 2 and Gemini 3 models."
+    assert {c[1] for c in model_claims(nlp, text, "2025-01-10")} == {8}
+
+
+def test_models_identified_by_a_tracker_are_not_its_own(nlp: Language) -> None:
+    text = "Research group Epoch AI has identified more than 40 large models trained with huge budgets."
+    assert not model_claims(nlp, text)

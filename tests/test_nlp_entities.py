@@ -351,3 +351,26 @@ def test_hyphenated_verbs_keep_their_text_and_offsets(nlp: Language) -> None:
     assert [t.text for t in doc][:3] == ["Chile", "open-sourced", "three"]
     assert doc[1].norm_ == "released" and doc[1].idx == text.index("open-sourced")
     assert doc.text == text
+
+
+def test_descriptor_before_a_misread_name_makes_it_an_org(nlp: Language) -> None:
+    text = "Digital bank Nubank and lender Itaú Unibanco are building their own models."
+    orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+    assert orgs == {"Nubank", "Itaú Unibanco"}
+
+
+def test_word_in_a_hyphenated_compound_is_not_an_org(nlp: Language) -> None:
+    text = "Speech-recognition specialist Vocalis said it had grown."
+    assert "Speech" not in {m.text for m in facts(nlp, text).mentions}
+
+
+def test_wire_photo_lines_are_boilerplate(nlp: Language) -> None:
+    text = ("Chip sales rose.\n\nFILE PHOTO: A visitor walks past a Huawei sign in Shanghai, July 6, 2023. "
+            "REUTERS/Aly Song/File Photo\n\nREUTERS/Aly Song/File Photo\n\nTencent said sales rose.")
+    orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+    assert orgs == {"Tencent"}
+
+
+def test_org_canonical_is_the_fullest_name_written(nlp: Language) -> None:
+    text = "Meta Platforms released two models. Meta said more would follow."
+    assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Meta Platforms"}
