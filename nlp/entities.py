@@ -94,7 +94,8 @@ class EntityFixes(RulesComponent):
                 kept += self.split_coordination(fixed)
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
-        doc.ents = vote_labels(self.appositive_orgs(self.people_in_lists(kept), ranges))
+        kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
+        doc.ents = vote_labels(kept)
         return doc
 
     def appositive_orgs(self, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
@@ -131,8 +132,51 @@ class EntityFixes(RulesComponent):
                 continue
             if span.text not in self.acronyms and span.text not in self.never_names:
                 added.append(Span(doc, span.start, span.end, label="ORG"))
+        for token in doc:  # "a Beijing benchmark group, Qingce Evaluation,": the name glosses the noun
+            head = token.head
+            if token.dep_ != "appos" or head.i >= token.i or token.pos_ != "PROPN" \
+                    or head.lower_ not in self.appositive_org_heads and head.lower_ not in self.org_descriptors:
+                continue
+            ent = by_token.get(token.i)
+            if ent is not None and not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") \
+                    and ent.end == token.i + 1 and ent.start not in replaced:
+                replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
         fixed = [replaced.get(e.start, e) for e in ents]
         return sorted(fixed + added, key=lambda e: e.start)
+
+    def people_by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A two- or three-word capitalized name glossed as a person is a PERSON, whatever
+        the model made of it: "Mehmet Yıldız, the institute's director", "Nadav Efrati, who
+        heads the programme". Gazetteer names and names ending in an org word are kept."""
+        if not doc.has_annotation("DEP"):
+            return ents
+        owner = {t: e for e in ents for t in range(e.start, e.end)}
+        found: list[Span] = []
+        for token in doc:
+            if not self._capitalized_name_word(token) or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 2 and self._capitalized_name_word(doc[start - 1]):
+                start -= 1
+            span = doc[start : token.i + 1]
+            if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
+                continue
+            if any(owner[t.i].id_ or owner[t.i].label_ == "PERSON" for t in span if t.i in owner):
+                continue
+            if any(owner[t.i].start < start or owner[t.i].end > span.end for t in span if t.i in owner):
+                continue
+            who = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+                      for c in token.children)
+            if who or self._has_person_role(span):
+                found.append(Span(doc, span.start, span.end, label="PERSON"))
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in found)]
+        return sorted(kept + found, key=lambda e: e.start)
+
+    def _capitalized_name_word(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() \
+            and token.text not in self.acronyms and token.text not in self.person_titles and not token.text.isupper()
 
     @staticmethod
     def _language_use(ent: Span) -> bool:
@@ -259,6 +303,9 @@ class EntityFixes(RulesComponent):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
             end -= 1
+        described = False
+        while start < end - 1 and doc[start].text.islower() and doc[start].lower_ in self.org_descriptors:
+            start, described = start + 1, True  # "fintech Nubank" tagged as one PERSON
         if start == end:
             return None
         if start > ent.start and doc[ent.start].pos_ == "ADP" and ent.label_ == "ORG":
@@ -289,6 +336,8 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "Verdane Labs" tagged PERSON
         elif label == "ORG" and start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ == "ORG":
             label = "PRODUCT"  # "SenseTime's SenseChat": what a company has is a product
+        elif described and label in ("PERSON", "GPE", "NORP", "FAC"):
+            label = "ORG"
         elif label in ("ORG", "PERSON") and end < len(doc) and doc[end].lower_ in self.event_nouns:
             label = "EVENT"  # "the Lumina conference"
         elif label in ("ORG", "PERSON") and (end < len(doc) and doc[end].lower_ in self.product_heads
@@ -298,6 +347,9 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
+        while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Oh Tae" + "-seok": a hyphenated given name
         return Span(doc, start, end, label=label)
 
     def people_in_lists(self, ents: list[Span]) -> list[Span]:

@@ -212,7 +212,11 @@ def as_written(orgs: list[Span]) -> dict[str, str]:
         longest = max(texts, key=lambda t: (len(t.split()), len(t)))
         written = any(name_key(t) == name_key(name) for t in texts)
         # the fullest name the article writes: "Meta Platforms" over "Meta", not "Meta" over "Meta Platforms"
-        if not longest.isupper() and (not written or len(longest.split()) > len(name.split())):
+        # an abbreviation ("MOST") stands for the full name; an acronym that is the name's own
+        # first word ("FPT" of "FPT Corporation") is the name as written
+        own_word = longest.isupper() and longest in name.split()
+        if not written and (not longest.isupper() or own_word) \
+                or not longest.isupper() and len(longest.split()) > len(name.split()):
             chosen[name] = longest
     return chosen
 

@@ -374,3 +374,31 @@ def test_wire_photo_lines_are_boilerplate(nlp: Language) -> None:
 def test_org_canonical_is_the_fullest_name_written(nlp: Language) -> None:
     text = "Meta Platforms released two models. Meta said more would follow."
     assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Meta Platforms"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("\"Costs fell,\" Tomasz Wrzesniewski, the agency's director, told reporters.", "Tomasz Wrzesniewski"),
+        ("Ayodele Okonkwo-Bright, who heads the lab's research, said costs fell.", "Ayodele Okonkwo-Bright"),
+        ("Deputy minister Oh Jae-won said costs fell.", "Oh Jae-won"),
+    ],
+)
+def test_names_glossed_as_people_are_people(nlp: Language, text: str, name: str) -> None:
+    assert name in {c for label, c, _ in labelled(nlp, text) if label == "PERSON"}
+
+
+def test_name_glossing_an_org_noun_is_an_org(nlp: Language) -> None:
+    text = "A Lagos research group, Yoruba Signal, said it had trained three models."
+    assert "Yoruba Signal" in {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+
+
+@pytest.mark.parametrize("line", ["Interview by Kwame Mensah", "Nairobi | By Kwame Mensah, Senior Correspondent"])
+def test_interview_and_dateline_bylines_are_boilerplate(nlp: Language, line: str) -> None:
+    text = f"Kenya's AI push\n\n{line}\n\nSafaricom released two models."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "PERSON"]
+
+
+def test_acronym_written_alone_is_the_canonical_name(nlp: Language) -> None:
+    text = "Software group FPT has released three models. FPT said more would come."
+    assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"FPT"}
