@@ -10,7 +10,7 @@ with their own item. Results go on `Doc._.claims`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -245,15 +245,28 @@ class ClaimExtractor(RulesComponent):
             previous = state.model_item or previous  # a bare count continues the story's models
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else
+        whole = self.partitive_whole(root, state) if noun is None else None
         item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
-            self.items.elided_item(root, count, counts, previous)
+            whole or self.items.elided_item(root, count, counts, previous)
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
             return None
         state.last_item = (index, item)
+        state.items_by_count[count.value] = item
         if item in (LLM, AI_MODEL):
             state.model_item = item
             state.model_at = index
         return item
+
+    def partitive_whole(self, root: Token, state: _State) -> str | None:
+        """The item of an earlier count a part is taken from: "Three of the 11 came from
+        its enterprise division" counts what the 11 counted."""
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    value = self.numbers.word_value(pobj) if pobj.dep_ == "pobj" else None
+                    if value is not None and value in state.items_by_count:
+                        return state.items_by_count[value]
+        return None
 
     def count_years(self, state: _State, index: int, anchors: tuple[Token, Token | None], exprs: list[TimeExpr],
                     others: set[int], dated: Years | None) -> tuple[Years, bool]:
@@ -269,7 +282,7 @@ class ClaimExtractor(RulesComponent):
         if expr is not None or stock and not tense_only:
             return years, True
         carried = state.carry[1] if state.carry is not None and state.carry[0] == index - 1 else None
-        if tense_only and noun is not None and dated is None:
+        if tense_only and noun is not None and (dated is None or self.chooser.is_perfect(root)):
             # "IIT Bombay has released two language models": a stock of its own, not the
             # previous sentence's period (that carries to elliptical counts: "Y has managed 5")
             return years, False
@@ -312,6 +325,7 @@ class _State:
     carry: tuple[int, Years] | None = None  # (sentence index, years)
     period: Years | None = None  # the last dated claim's period, for "the same period"
     span: Years | None = None  # the last multi-year one, for "the same two years"
+    items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
         """Carry a sentence's periods on to the following ones."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,12 @@ INSTITUTION = re.compile(
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
 OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
+
+# One-word names of the major languages (ISO 639-1), for demonyms used as languages.
+NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga", "Cree", "Ewe", "Twi", "Lao", "Pali",
+                      "Herero", "Venda", "Sango", "Manx", "Ganda"}
+LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2")
+                  if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
@@ -180,11 +187,17 @@ class EntityFixes(RulesComponent):
 
     @staticmethod
     def _language_use(ent: Span) -> bool:
-        """A demonym naming a language in a compound adjective: "Portuguese-speaking",
-        "Spanish-language"."""
+        """A demonym naming a language: in a compound adjective ("Portuguese-speaking",
+        "Spanish-language"), before "language(s)", or standing as a noun ("trained in
+        Portuguese", "Spanish made up 4%")."""
         doc = ent.doc
-        return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "‑", "–") and \
-            doc[ent.end + 1].lower_ in ("speaking", "language") and ent.text[-1:] != "."
+        if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "‑", "–") and \
+                doc[ent.end + 1].lower_ in ("speaking", "language") and ent.text[-1:] != ".":
+            return True
+        if len(ent) != 1 or ent.text not in LANGUAGE_NAMES:
+            return False
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        return after in ("language", "languages", "speakers") or ent.root.dep_ in ("pobj", "dobj", "nsubj", "attr")
 
     @staticmethod
     def institution_names(doc: Doc, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
@@ -301,8 +314,15 @@ class EntityFixes(RulesComponent):
         # "Across Europe," at a sentence start; "Bosch and" cut off before its partner.
         while start < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start:
             start += 1
+        paren = next((t.i for t in doc[start:end] if t.text == "(" and t.i > start), None)
+        if paren is not None:
+            end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
             end -= 1
+        while ent.label_ == "ORG" and start > 0 and start == ent.start and self._name_word(doc[start - 1]) \
+                and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:
+            start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
         described = False
         while start < end - 1 and doc[start].text.islower() and doc[start].lower_ in self.org_descriptors:
             start, described = start + 1, True  # "fintech Nubank" tagged as one PERSON
@@ -326,6 +346,9 @@ class EntityFixes(RulesComponent):
             return None  # "Generative AI", "Sovereign AI": a field, not a company
         label = ent.label_
         words = [t.text for t in span]
+        names = [t.text for t in span if t.is_alpha and t.lower_ not in ("and", "or")]
+        if label in ("ORG", "GPE", "NORP") and names and all(n in LANGUAGE_NAMES for n in names):
+            return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
         if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):
             label = "EVENT"
         elif label in {"ORG", "PERSON", "GPE"} and words[-1] in self.work_heads:

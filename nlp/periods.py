@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
 DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
 BARE_DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+)(?:-\w+)? (?:days?|weeks?|months?|years?|decades?)$")
@@ -172,6 +173,8 @@ class PeriodReader:
         if relative is not None:
             if asof:
                 return make("asof", None, relative[1])
+            if prev == "since" and pub is not None:
+                return make("range", relative[0], pub)  # "since last year"
             return make("point" if relative[0] == relative[1] else "range", *relative)
         match = PAST_YEARS.match(text)
         if match and published is not None and (n := self._amount(match.group(1))) is not None:
@@ -202,6 +205,9 @@ class PeriodReader:
             rest = self.date_prefix.sub("", text)  # "the end of March" -> "March"
             relative = self._relative(rest, pub, last_year)
             resolved = date(relative[1], 1, 1) if relative else self.resolve_date(rest, published) if rest else None
+            if resolved is not None and text.startswith("last ") and MONTH.fullmatch(rest) and (resolved.year, resolved.month) >= (
+                    published.year, published.month):
+                resolved = date(resolved.year - 1, resolved.month, 1)  # "last May" said in May: a year ago
             if resolved is None and rest in ("the year", "this year", "year"):
                 resolved = published
         quarter = QUARTER.search(text) if resolved is None else None
@@ -247,6 +253,8 @@ class PeriodChooser:
             head = node.head
             if head.lemma_.lower() in self.reporting and node.dep_ != "dobj":
                 break
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # "X published nine last year, and Y has launched four": a clause of its own
             node = head
         return node
 
@@ -302,6 +310,14 @@ class PeriodChooser:
             # "284 as of December, up from 150 a year earlier": the baseline is a stock too
             chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)
         return chosen, stock
+
+    @staticmethod
+    def is_perfect(root: Token) -> bool:
+        """A perfect tense on the count's verb ("has launched four")."""
+        node = root
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)
 
     @staticmethod
     def is_stock_verb(root: Token) -> bool:

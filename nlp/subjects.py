@@ -81,9 +81,11 @@ class SubjectFinder:
     def after_sentence(self, index: int, ents: list[Span], subjects: list[Subject]) -> None:
         """Record the sentence's claim subjects, org subjects and country mentions."""
         self.salience.claims += [(index, s) for s in subjects]
+        named = [e for e in ents if e.label_ in SUBJECT_LABELS and e.root.dep_ in SUBJECT_DEPS] \
+            or [e for e in ents if e.label_ == "ORG" and e.root.dep_ in ("dobj", "pobj")]  # "... to found Mistral AI"
+        if named:
+            self.salience.named_subject = (index, subject_of(named[-1]))
         for ent in ents:
-            if ent.label_ in SUBJECT_LABELS and ent.root.dep_ in SUBJECT_DEPS:
-                self.salience.named_subject = (index, subject_of(ent))
             if ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS:
                 self.salience.org_subject = subject_of(ent)
             if ent.label_ == "ORG":
@@ -170,8 +172,9 @@ class SubjectFinder:
                 recent = [s for i, s in self.salience.claims if i >= sentence - 3]
                 return recent[-1:]
         for prep in head.rights:
-            # "researchers from British institutions", "developers in the United States"
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+            # "researchers from British institutions", "developers in the United States",
+            # "institutes of the Fraunhofer Society"
+            if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and lemma in self.org_nouns):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                         found = self.resolve_np(pobj, sentence)
@@ -206,6 +209,17 @@ class SubjectFinder:
             if found and found[0].label == "COUNTRY":
                 return found[:1]
         return self.salience.recent_countries[-1:] or self._dominant_country() or subjects
+
+    def _glossed_name(self, token: Token) -> Subject | None:
+        """The country/org an appositive containing `token` glosses: "Volcano Engine, the
+        cloud arm of ByteDance" for "ByteDance"."""
+        node = token
+        while node.dep_ in ("pobj", "prep", "agent", "acl", "compound", "poss") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "appos" or node.i == token.i:
+            return None
+        ent = self.entity(node.head)
+        return subject_of(ent) if ent is not None and ent.label_ in SUBJECT_LABELS else None
 
     @staticmethod
     def _holders(verb: Token) -> list[Token]:
@@ -271,6 +285,9 @@ class SubjectFinder:
         if i < 0:
             return []
         token = doc[i]
+        if token.text == "," and i > 0 and (ent := self.entity(doc[i - 1])) is not None \
+                and ent.label_ in SUBJECT_LABELS and ent.end == i:
+            return [subject_of(ent)]  # "..., and China, with about 120"
         if token.text == "," and i > 0:  # an appositive between the subject and its count
             j = i - 1
             while j > max(-1, i - 25) and doc[j].text != ",":
@@ -348,6 +365,11 @@ class SubjectFinder:
                 found = self.resolve_np(verb.head, sentence)
                 if not found and verb.head.dep_ == "appos":  # "Corvana, a start-up that built three"
                     found = self.resolve_np(verb.head.head, sentence)
+                glossed = self._glossed_name(verb.head)
+                if glossed is not None and verb.head.i > 0 and verb.doc[verb.head.i + 1].text == ",":
+                    # "Volcano Engine, the cloud arm of ByteDance, which has put 12": the
+                    # clause after the whole appositive is about the name it glosses
+                    return [glossed]
                 return found or []
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
                 return self._pronoun(verb, sentence) or self._antecedent(sentence) \

@@ -653,3 +653,46 @@ def test_version_number_after_a_product_is_not_a_count(nlp: Language) -> None:
 def test_models_identified_by_a_tracker_are_not_its_own(nlp: Language) -> None:
     text = "Research group Epoch AI has identified more than 40 large models trained with huge budgets."
     assert not model_claims(nlp, text)
+
+
+def test_gapped_comparison_after_a_comma_names_its_country(nlp: Language) -> None:
+    text = ("Kenya released four AI models in 2025. That leaves it far behind Nigeria, where developers put "
+            "out more than 20 last year, and Egypt, with about 15, the report said.")
+    found = model_claims(nlp, text, "2026-02-01")
+    assert ("EG", 15, "about", AI, 2025, 2025) in found and ("NG", 20, "more_than", AI, 2025, 2025) in found
+
+
+def test_perfect_tense_clause_of_its_own_is_a_stock(nlp: Language) -> None:
+    text = ("Cairo University published nine AI models last year, and Nile Labs, the AI unit of Orascom, "
+            "has launched four Arabic LLMs.")
+    found = model_claims(nlp, text, "2026-02-01")
+    assert ("Nile Labs", 4, "exact", LLM, None, 2026) in found
+    assert ("Cairo University", 9, "exact", AI, 2025, 2025) in found
+
+
+def test_relative_clause_after_an_appositive_is_about_the_glossed_name(nlp: Language) -> None:
+    text = ("Among the busiest is Ark Cloud, the cloud arm of retailer Lotte, which has put 12 of its "
+            "large models on the market since last May.")
+    assert {c[0] for c in model_claims(nlp, text, "2025-03-01")} == {"Ark Cloud"}
+
+
+def test_units_of_an_org_are_the_org(nlp: Language) -> None:
+    text = "Institutes of the Max Planck Society accounted for six AI models in 2024."
+    assert {c[0] for c in model_claims(nlp, text, "2025-03-01")} == {"Max Planck Society"}
+
+
+def test_part_of_an_earlier_count_counts_what_it_counted(nlp: Language) -> None:
+    text = ("Helix Labs released 11 AI models in 2023, including five large language models. Three of the "
+            "11 came from its enterprise division, Helix Enterprise.")
+    assert ("Helix Enterprise", 3, "exact", AI, 2023, 2023) in model_claims(nlp, text)
+
+
+def test_since_last_year_is_a_range(nlp: Language) -> None:
+    text = "Turin start-up Lumen Tecnologie (two language models since last year) was among the most active."
+    assert model_claims(nlp, text) == {("Lumen Tecnologie", 2, "exact", LLM, 2023, 2024)}
+
+
+def test_last_month_name_said_in_that_month_is_a_year_ago(nlp: Language) -> None:
+    text = "Vortex AI has put 12 large language models on the market since last May."
+    assert model_claims(nlp, text, "2025-05-14") == {("Vortex AI", 12, "exact", LLM, 2024, 2025)}
+    assert model_claims(nlp, text, "2025-08-14") == {("Vortex AI", 12, "exact", LLM, 2025, 2025)}

@@ -402,3 +402,36 @@ def test_interview_and_dateline_bylines_are_boilerplate(nlp: Language, line: str
 def test_acronym_written_alone_is_the_canonical_name(nlp: Language) -> None:
     text = "Software group FPT has released three models. FPT said more would come."
     assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"FPT"}
+
+
+def test_name_glossing_a_rival_is_an_org(nlp: Language) -> None:
+    text = "Its closest rival, Zeevonk, a spin-out of Leiden University, has released a dozen models."
+    assert "Zeevonk" in {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The models were trained mostly in Portuguese, the survey said.",
+        "Spanish made up only 4% of the training data.",
+        "Labs released three Portuguese language models.",
+    ],
+)
+def test_demonym_naming_a_language_is_no_country(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "COUNTRY"]
+
+
+def test_demonym_before_a_noun_is_still_a_country(nlp: Language) -> None:
+    assert [m.code for m in facts(nlp, "Portuguese developers released two models.").mentions
+            if m.label == "COUNTRY"] == ["PT"]
+
+
+def test_language_names_are_not_orgs(nlp: Language) -> None:
+    text = "The ministry funds models for Hindi, Marathi and Hausa speakers."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
+def test_parenthesized_acronym_is_an_alias_not_part_of_the_name(nlp: Language) -> None:
+    text = "The Federal University of Pernambuco (UFPE) built two models, and UFPE plans more."
+    orgs = {(m.text, m.canonical) for m in facts(nlp, text).mentions if m.label == "ORG"}
+    assert {c for _, c in orgs} == {"Federal University of Pernambuco"}
