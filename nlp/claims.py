@@ -80,6 +80,7 @@ class ClaimExtractor(RulesComponent):
         self.respectively = set(lex.get("respective_words", []))
         self.hypothetical_marks = set(lex.get("hypothetical_marks", []))
         self.joint_words = set(lex.get("joint_words", []))
+        self.figure_nouns = set(lex.get("total_nouns", [])) | {"figure", "tally"}
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -112,6 +113,8 @@ class ClaimExtractor(RulesComponent):
 
     def is_global(self, root: Token, noun: Token | None) -> bool:
         anchors = [root] + ([noun] if noun is not None else [])
+        if root.dep_ == "attr":  # "worldwide the figure was roughly 300"
+            anchors.append(root.head)
         doc = root.doc
         left = min(a.left_edge.i for a in anchors)
         right = max(a.i for a in anchors)
@@ -166,6 +169,15 @@ class ClaimExtractor(RulesComponent):
             if node.head.i == node.i or node.head.lemma_.lower() in self.reporting:
                 return False
             node, child = node.head, node
+
+    def is_restated_figure(self, root: Token) -> bool:
+        """A bare number that a figure or "it" is equal to: "the figure was 26", "it was 29"."""
+        verb = root.head
+        if root.dep_ != "attr" or verb.lemma_ != "be":
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ in ("it", "that", "this") or subject.lemma_.lower() in self.figure_nouns
+                                        and not any(c.dep_ == "prep" for c in subject.children))
 
     def is_comparison(self, root: Token) -> bool:
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
@@ -228,6 +240,10 @@ class ClaimExtractor(RulesComponent):
                 subjects = []
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)]
+            if not subjects and noun is None and self.is_restated_figure(root):
+                # "... released three in 2020; the following year the figure was 26"
+                subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found \
+                    else state.finder.previous_claim_subject(index)
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects))

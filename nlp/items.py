@@ -29,6 +29,7 @@ class ItemReader:
         self.system_markers = set(lexicon.get("system_markers", []))
         self.stop_modifiers = set(lexicon.get("item_stop_modifiers", []))
         self.total_nouns = set(lexicon.get("total_nouns", []))
+        self.amount_verbs = set(lexicon.get("verb_qualifiers", {})) | set(lexicon.get("amount_verbs", []))
 
     def item_noun(self, root: Token) -> Token | None:
         """The noun a count counts: "19 LLMs", "seven of the ... models"; not a name, not a
@@ -98,6 +99,10 @@ class ItemReader:
                 found = self._counted_by(child)
                 if found is not None:
                     return found
+            # "China's registered models top 400": what reaches a number is what it counts
+            if child.dep_ == "nsubj" and root.dep_ == "dobj" and root.head.i == node.i \
+                    and node.lemma_.lower() in self.amount_verbs and child.tag_ in ("NNS", "NNPS"):
+                return child
         return None
 
     @staticmethod

@@ -53,6 +53,7 @@ class NumberReader:
         # Longest phrase first, as token tuples.
         self.qualifiers = sorted(((tuple(k.split()), v) for k, v in quals.items()), key=lambda kv: -len(kv[0]))
         self.suffixes: dict[str, str] = lexicon.get("suffix_qualifiers", {})
+        self.verb_qualifiers: dict[str, str] = lexicon.get("verb_qualifiers", {})
 
     def word_value(self, token: Token) -> float | None:
         text = token.lower_
@@ -164,8 +165,8 @@ class NumberReader:
         if before is not None and before.pos_ == "PROPN" and end - start == 1 and (
                 "." in doc[start].text or before.ent_type_ == "PRODUCT" and doc[start].text.isdigit()):
             return True  # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3"
-        if before is not None and before.lower_ in self.ranks:
-            return True  # "the top five": a rank, not a count
+        if before is not None and before.lower_ in self.ranks and before.pos_ != "VERB":
+            return True  # "the top five": a rank, not a count (but "models top 400" is one)
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):
             return True
         # Years: 1900-2100 written without a thousands separator.
@@ -177,6 +178,9 @@ class NumberReader:
         for phrase, qualifier in self.qualifiers:
             if len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase:
                 return qualifier
+        verb = doc[start - 1] if start > sent.start else None
+        if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in self.verb_qualifiers:
+            return self.verb_qualifiers[verb.lemma_.lower()]  # "models top 400", "exceeded 300"
         if end < sent.end:
             after = doc[end].lower_
             if after == "-" and end + 1 < sent.end:

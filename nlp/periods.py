@@ -157,6 +157,10 @@ class PeriodReader:
             prev = "since"  # "since its founding in July 2023"
         elif any(c.dep_ == "mark" and c.lower_ == "since" for a in list(ent.root.ancestors)[:2] for c in a.children):
             prev = "since"  # "since it was founded last April"
+        elif ent.root.head.lower_ != "since" and any(
+                t.lower_ == "since" and t.dep_ == "prep" and ent.root.is_ancestor(t) is False and t.is_ancestor(ent.root)
+                for t in doc[max(0, ent.start - 4) : ent.start]):
+            prev = "since"  # "since Ernie's 2019 debut"
 
         def make(kind: str, a: int | None, b: int | None) -> TimeExpr:
             return TimeExpr(ent.start, ent.end, ent.root.i, kind, a, b)
@@ -168,8 +172,11 @@ class PeriodReader:
         # "this year through the end of November": the period is its first part.
         text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year) else text
         relative = self._relative(text, pub, last_year)
-        if relative is None and text == "the year" and prev in ("during", "over", "through") and last_year is not None:
-            relative = (last_year, last_year)  # "said in December that it launched 11 during the year"
+        if relative is None and text in ("the year", "the quarter", "the month") and prev in ("during", "over", "through", "in") \
+                and (last_year is not None or pub is not None):
+            # "said in December that it launched 11 during the year", "during the quarter"
+            year = last_year if last_year is not None else pub
+            relative = (year, year)
         if relative is not None:
             if asof:
                 return make("asof", None, relative[1])

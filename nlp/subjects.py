@@ -193,9 +193,7 @@ class SubjectFinder:
         verb = root
         while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
-        approval = verb.lemma_.lower() in self.approvals or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.approval_nouns for c in verb.children)
-        if len(subjects) != 1 or subjects[0].label != "ORG" or not approval:
+        if len(subjects) != 1 or subjects[0].label != "ORG" or not self._is_approval(verb):
             return subjects
         ent = next((e for h in self._holders(verb) if (e := self.entity(h)) is not None
                     and self.government_heads.intersection(t.text for t in e)), None)
@@ -372,8 +370,8 @@ class SubjectFinder:
                     return [glossed]
                 return found or []
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
-                return self._pronoun(verb, sentence) or self._antecedent(sentence) \
-                    or self._named_antecedent(subjects[0], sentence)
+                return self._pronoun(verb, sentence) or self._earlier_subject(subjects[0]) \
+                    or self._antecedent(sentence) or self._named_antecedent(subjects[0], sentence)
             # "the report counted 12 LLMs from Japanese companies": the source is the subject.
             return found or self._source(verb) or found
         before = self.entity(verb.doc[verb.i - 1]) if verb.i > 0 else None
@@ -404,9 +402,19 @@ class SubjectFinder:
         for counted in all_subjects:
             for child in counted.lefts:
                 ent = self.entity(child)
-                if ent is not None and ent.label_ == "COUNTRY" and child.dep_ == "amod":
-                    return [subject_of(ent)]
+                if ent is not None and ent.label_ == "COUNTRY" and child.dep_ in ("amod", "poss", "compound"):
+                    return [subject_of(ent)]  # "two dozen Chinese LLMs were approved", "China's models top 400"
+        if all_subjects and self._is_approval(verb):
+            # "58 models completed the filing procedure": registered with the country's regulator
+            return self.salience.recent_countries[-1:] or self._dominant_country()
         return [] if all_subjects else None
+
+    def _is_approval(self, verb: Token) -> bool:
+        """An approval or registration: "approved", "completed registration", "the filing procedure"."""
+        if verb.lemma_.lower() in self.approvals:
+            return True
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in self.approval_nouns or any(
+            g.dep_ == "compound" and g.lemma_.lower() in self.approval_nouns for g in c.children)) for c in verb.children)
 
     def _source(self, verb: Token) -> list[Subject]:
         """A country or org in "in/from/among X" on the verb or its object."""
@@ -427,6 +435,19 @@ class SubjectFinder:
         of the last claim in this or the previous sentence."""
         recent = [s for i, s in self.salience.claims if i >= sentence - 1]
         return recent[-1:]
+
+    def _earlier_subject(self, pronoun: Token) -> list[Subject]:
+        """"Google DeepMind was even busier: it shipped 14": a singular pronoun after a named
+        subject of the same sentence is that subject."""
+        if pronoun.lower_ != "it":
+            return []
+        named = [e for e in pronoun.sent.ents if e.label_ in SUBJECT_LABELS and e.root.dep_ in SUBJECT_DEPS
+                 and e.end <= pronoun.i]
+        return [subject_of(named[-1])] if named else []
+
+    def previous_claim_subject(self, sentence: int) -> list[Subject]:
+        """The subject of the last claim of the previous sentence."""
+        return self._antecedent(sentence)
 
     def _named_antecedent(self, pronoun: Token, sentence: int) -> list[Subject]:
         """"Mistral AI was founded in 2023. Since then it has released three": a singular

@@ -696,3 +696,38 @@ def test_last_month_name_said_in_that_month_is_a_year_ago(nlp: Language) -> None
     text = "Vortex AI has put 12 large language models on the market since last May."
     assert model_claims(nlp, text, "2025-05-14") == {("Vortex AI", 12, "exact", LLM, 2024, 2025)}
     assert model_claims(nlp, text, "2025-08-14") == {("Vortex AI", 12, "exact", LLM, 2025, 2025)}
+
+
+def test_restated_figure_takes_the_previous_claims_subject(nlp: Language) -> None:
+    text = ("By one count, Korean groups released just two large language models in 2020; the following year "
+            "the figure was 9, and in 2022 it was 14.")
+    found = model_claims(nlp, text, "2024-01-10")
+    assert found >= {("KR", 9, "exact", LLM, 2021, 2021), ("KR", 14, "exact", LLM, 2022, 2022)}
+
+
+def test_worldwide_figure_is_not_a_country_claim(nlp: Language) -> None:
+    text = "Across Asia, 61 language models were published last year, and worldwide the figure was roughly 300."
+    assert not any(c[1] == 300 for c in model_claims(nlp, text))
+
+
+def test_it_after_a_named_subject_in_the_same_sentence(nlp: Language) -> None:
+    text = "Meta released nine AI models in 2024. Amazon was even busier: it shipped 14, counting each size."
+    assert ("Amazon", 14, "exact", AI, 2024, 2024) in model_claims(nlp, text, "2025-01-10")
+
+
+def test_during_the_quarter_is_the_current_year(nlp: Language) -> None:
+    text = ("During the quarter, Naver launched five new large language models, bringing the number of "
+            "foundation models it has released since HyperClova's 2021 debut to 23.")
+    found = model_claims(nlp, text, "2025-05-21")
+    assert found == {("Naver", 5, "exact", LLM, 2025, 2025), ("Naver", 23, "exact", AI, 2021, 2025)}
+
+
+def test_counted_models_topping_a_number(nlp: Language) -> None:
+    text = "Japan's registered generative AI models top 150"
+    assert model_claims(nlp, text, "2025-04-18") == {("JP", 150, "more_than", AI, None, 2025)}
+
+
+def test_models_completing_registration_are_the_countrys(nlp: Language) -> None:
+    text = ("Vietnam has registered 90 AI models so far. A total of 18 models completed the filing procedure "
+            "in the first quarter of this year alone, the ministry said.")
+    assert ("VN", 18, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2025-04-18")

@@ -435,3 +435,22 @@ def test_parenthesized_acronym_is_an_alias_not_part_of_the_name(nlp: Language) -
     text = "The Federal University of Pernambuco (UFPE) built two models, and UFPE plans more."
     orgs = {(m.text, m.canonical) for m in facts(nlp, text).mentions if m.label == "ORG"}
     assert {c for _, c in orgs} == {"Federal University of Pernambuco"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor: Wang Lei",
+        "(Reporting by Anna Lind in Oslo and Per Berg in Bergen; Editing by Tom Hale)",
+        "--With assistance from Lucy Marsh.",
+        "Opinion | Analysis by Martin Keller",
+    ],
+)
+def test_credit_lines_name_no_people(nlp: Language, line: str) -> None:
+    text = f"Norway's AI push\n\nEquinor released two models.\n\n{line}"
+    assert not [m for m in facts(nlp, text).mentions if m.label == "PERSON"]
+
+
+def test_outlet_dateline_is_no_org(nlp: Language) -> None:
+    text = "Alibaba leads\n\nInvesting.com -- Alibaba released 27 large language models in 2025."
+    assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Alibaba"}
