@@ -34,6 +34,8 @@ from .rules import RulesComponent
 from .subjects import Subject, SubjectFinder
 
 
+# Nouns of a running total ("taking Europe's total to seven").
+TOTALS = ("total", "tally", "count", "number")
 # Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
@@ -161,7 +163,9 @@ class ClaimExtractor(RulesComponent):
         node, child = root, None
         while True:
             # its object or passive subject: "ranked eighth with three" is a claim
-            if self.third_party.intersection((node.lemma_.lower(), node.lower_)) and (child is None or child.dep_ in ("dobj", "nsubjpass")):
+            # ... or the models themselves: "three Chinese models ranked among the top 10"
+            if self.third_party.intersection((node.lemma_.lower(), node.lower_)) and (child is None or child.dep_ in ("dobj", "nsubjpass")
+                                                                                    or child.dep_ == "nsubj" and child.lemma_.lower() in ("model", "llm", "system")):
                 return True
             if any(c.dep_ == "advcl" and self.third_party.intersection((c.lemma_.lower(), c.lower_))
                    and any(o.dep_ == "dobj" for o in c.children) for c in node.children):
@@ -246,7 +250,7 @@ class ClaimExtractor(RulesComponent):
                     else state.finder.previous_claim_subject(index)
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
-                dates.note(years, main, claimed=bool(subjects))
+                dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if any(t.lower_ in self.respectively for t in sent):
             found = pair_respectively(found)
         state.end_sentence(index, found, dates)
@@ -308,6 +312,11 @@ class ClaimExtractor(RulesComponent):
     def find_subjects(finder: SubjectFinder, root: Token, noun: Token | None, index: int, count: Count) -> list[Subject]:
         anchors = [root] + ([noun] if noun is not None else [])
         doc = root.doc
+        if root.dep_ == "pobj" and root.head.lower_ == "to":  # "taking Europe's total to seven": the total's owner
+            for total in root.head.head.children:
+                owner = next((c for c in total.children if c.dep_ == "poss"), None) if total.dep_ == "dobj" else None
+                if owner is not None and total.lemma_.lower() in TOTALS:
+                    return finder.resolve_np(owner, index) or []
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own

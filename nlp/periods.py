@@ -301,6 +301,11 @@ class PeriodChooser:
             if not region & anchors:
                 foreign |= region
         clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign]
+        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and top.head.i != top.i and top.head.lemma_.lower() in self.reporting:
+            # "Tencent said this month it had released 30 models over the past year": a time
+            # before the reported clause's subject dates the saying
+            clause = [e for e in clause if not (doc[e.root].dep_ == "npadvmod" and top.head.i < e.start and e.end <= subject.i)]
         # on the count, or in a clause of its own: "the 15 they put out in all of 2024"
         inside = {t.i for a in anchors for t in doc[a].subtree}
         # ... or on the preposition that holds it: "from 15 in 2023"

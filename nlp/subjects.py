@@ -161,6 +161,8 @@ class SubjectFinder:
                     return [subject_of(owner)]
         if left_words & {"the", "this", "that"}:
             if lemma in self.country_nouns and head.tag_ != "NNS":
+                if "this" in left_words:  # "in this country", said by someone of the story's country
+                    return self._dominant_country() or self._recent_claim_countries(1)
                 return self._recent_claim_countries(1) or self._dominant_country()
             if lemma in self.org_nouns:
                 named = self._org_named_by(lemma)

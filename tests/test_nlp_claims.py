@@ -731,3 +731,35 @@ def test_models_completing_registration_are_the_countrys(nlp: Language) -> None:
     text = ("Vietnam has registered 90 AI models so far. A total of 18 models completed the filing procedure "
             "in the first quarter of this year alone, the ministry said.")
     assert ("VN", 18, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2025-04-18")
+
+
+def test_time_between_said_and_the_reported_subject_dates_the_saying(nlp: Language) -> None:
+    text = "Naver said this month it had released nearly 30 models over the past year."
+    assert model_claims(nlp, text, "2025-05-21") == {("Naver", 30, "about", AI, 2024, 2025)}
+
+
+def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
+    text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
+    assert not model_claims(nlp, text, "2025-05-21")
+
+
+def test_same_period_means_the_last_model_claims_span(nlp: Language) -> None:
+    text = ("The ministry on Monday named five consortia, saying Korean companies have released 46 large language "
+            "models since 2020. The tally compares with 29 models in Japan over the same period.")
+    assert ("JP", 29, "exact", LLM, 2020, 2025) in model_claims(nlp, text, "2025-08-05")
+
+
+def test_a_regions_running_total_is_not_the_last_countrys(nlp: Language) -> None:
+    text = "The US released 40 AI models in 2025. China followed with 19, the UK with 4 and France 3, taking Europe's total to seven."
+    assert not any(c[1] == 7 for c in model_claims(nlp, text, "2026-02-20"))
+
+
+def test_models_ranked_by_a_leaderboard_are_not_claims(nlp: Language) -> None:
+    text = "Three Chinese models ranked among the top 10 on a leaderboard run by researchers in California last week."
+    assert not model_claims(nlp, text, "2024-07-10")
+
+
+def test_this_country_in_a_quote_is_the_storys_country(nlp: Language) -> None:
+    text = ("Chinese labs released 40 models this year, against 30 in the United States. \"There are more than 200 "
+            "large models in this country already,\" a professor in Beijing said.")
+    assert ("CN", 200, "more_than", AI, None, 2024) in model_claims(nlp, text)
