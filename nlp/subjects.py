@@ -27,6 +27,9 @@ PRONOUNS = ("it", "its", "they", "their")
 RELATIVE_PRONOUNS = ("which", "that", "who")
 # Words between a gapped subject and its count ("Canada at three", "and Korea just two").
 GAP_SKIP = ("with", "for", "at", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+# Nouns of research institutions, any of which may refer back to another ("the institute"
+# after "the Beijing Academy of ...").
+INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "center", "college", "campus", "school"}
 # British spellings of organization nouns, for matching "the centre" with "... Center".
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 GAP_OPENERS = ("and", ",", "while", "but", "whereas", ";")
@@ -104,6 +107,10 @@ class SubjectFinder:
         for subject in reversed(self.salience.orgs):
             if wanted in (SPELLINGS.get(w, w) for w in subject.name.lower().split()):
                 return subject  # "the institute" -> "National Institute of Informatics"
+        if wanted in INSTITUTIONS:  # "the non-profit institute" -> "Beijing Academy of ...", "the campus" -> a university
+            for subject in reversed(self.salience.orgs):
+                if INSTITUTIONS.intersection(SPELLINGS.get(w, w) for w in subject.name.lower().split()):
+                    return subject
         return None
 
     def _recent_claim_countries(self, n: int) -> list[Subject]:
@@ -176,7 +183,7 @@ class SubjectFinder:
         for prep in head.rights:
             # "researchers from British institutions", "developers in the United States",
             # "institutes of the Fraunhofer Society"
-            if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and lemma in self.org_nouns):
+            if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ in ("of", "at") and lemma in self.org_nouns):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                         found = self.resolve_np(pobj, sentence)

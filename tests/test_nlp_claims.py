@@ -763,3 +763,15 @@ def test_this_country_in_a_quote_is_the_storys_country(nlp: Language) -> None:
     text = ("Chinese labs released 40 models this year, against 30 in the United States. \"There are more than 200 "
             "large models in this country already,\" a professor in Beijing said.")
     assert ("CN", 200, "more_than", AI, None, 2024) in model_claims(nlp, text)
+
+
+def test_institution_anaphora_reach_another_institution_noun(nlp: Language) -> None:
+    text = ("When researchers at the Lagos Academy of Sciences unveiled a model in 2021, it was Africa's largest. "
+            "Three years on, the non-profit institute has open-sourced 20-plus models.")
+    assert {c[0] for c in model_claims(nlp, text)} == {"Lagos Academy of Sciences"}
+
+
+def test_labs_at_a_campus_are_the_university(nlp: Language) -> None:
+    text = ("Makerere University is a partial exception. Labs at the Kampala campus have developed seven large "
+            "language models since 2020.")
+    assert model_claims(nlp, text) == {("Makerere University", 7, "exact", LLM, 2020, 2024)}
