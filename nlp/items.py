@@ -29,6 +29,7 @@ class ItemReader:
         self.system_markers = set(lexicon.get("system_markers", []))
         self.stop_modifiers = set(lexicon.get("item_stop_modifiers", []))
         self.total_nouns = set(lexicon.get("total_nouns", []))
+        self.other_model_markers = set(lexicon.get("other_model_markers", []))
         self.amount_verbs = set(lexicon.get("verb_qualifiers", {})) | set(lexicon.get("amount_verbs", []))
 
     def item_noun(self, root: Token) -> Token | None:
@@ -73,15 +74,37 @@ class ItemReader:
         if head in ("llm", "llms") or lemma == "llm":
             return LLM
         if lemma == "model":
+            other = self.other_model_markers.intersection(words)
+            if other:  # "1,500 derivative models": built by others, a thing of its own (no "model" in its name)
+                return sorted(other)[0].removesuffix("s")
             if self.llm_markers.intersection(words):
                 return LLM
             if self.ai_markers.intersection(words):
                 return AI_MODEL  # a name or a trait ("Llama models", "open-weight models") says no class
+            if self._family_of_llms(noun):
+                return LLM
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
         words = [w for w in words if "model" not in w and w not in self.llm_markers]
         return " ".join([*words, lemma])
+
+    def _family_of_llms(self, noun: Token) -> bool:
+        """"20 models in its Falcon family of large language models": a bare "models" placed
+        in a family or series of LLMs."""
+        # the parser may hang "in its family ..." on the verb
+        preps = [*noun.children, *(c for c in noun.head.children if c.i == noun.i + 1)]
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for holder in prep.children:
+                for inner in holder.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "of":
+                        for pobj in inner.children:
+                            if pobj.lemma_.lower() in ("model", "llm") and (
+                                    pobj.lower_ in ("llm", "llms") or self.llm_markers.intersection(t.lower_ for t in pobj.lefts)):
+                                return True
+        return False
 
     def total_noun(self, root: Token) -> Token | None:
         """"The number of LLMs in China reached 238", "brings the number of models it has
@@ -118,6 +141,10 @@ class ItemReader:
         total = self.total_noun(root)
         if total is not None:
             return self.item_text(total, count, last)
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Four of those are large language models"
+            attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ in NOUNS), None)
+            if attr is not None:
+                return self.item_text(attr, count, last)
         holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
         if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in self.total_nouns:
             return holder.lemma_.lower()  # "a population of 125 million": a measure of something else

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import CANONICAL, COUNTRY_CODE
+from .extensions import BOILERPLATE, CANONICAL, COUNTRY_CODE
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
 
 SUBJECT_LABELS = ("COUNTRY", "ORG")
@@ -78,6 +78,7 @@ class SubjectFinder:
         self.total_nouns = set(lexicon.get("total_nouns", []))
         self.government_heads = set(lexicon.get("government_heads", []))
         self.salience = Salience()
+        self.boilerplate: list[tuple[int, int]] = list(getattr(doc._, BOILERPLATE, None) or [])
         self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -126,6 +127,21 @@ class SubjectFinder:
     def _dominant_country(self) -> list[Subject]:
         common = (self.salience.countries or self.doc_countries).most_common(1)
         return [common[0][0]] if common else []
+
+    def _name_before_gloss(self, subject: Token, verb: Token) -> list[Subject]:
+        """"Krutrim, the AI venture founded by ..., released two": the parser made the gloss
+        the subject and hung the name on the verb; the name is the subject."""
+        edge = subject.left_edge.i
+        doc = subject.doc
+        if edge < 2 or doc[edge - 1].text != "," or self.entity(subject) is not None:
+            return []
+        ent = self.entity(doc[edge - 2])
+        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.end != edge - 1 or ent.root.head.i != verb.i:
+            return []
+        return [subject_of(ent)]
+
+    def _in_boilerplate(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.boilerplate)
 
     # -- noun phrases --------------------------------------------------------------
     def entity(self, token: Token) -> Span | None:
@@ -354,7 +370,8 @@ class SubjectFinder:
     def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:
         """Subjects of a verb; [] when its clause has a subject that names no country or org;
         None when it has no subject at all (the walk goes on to the governing clause)."""
-        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # never a dateline the parser took for a subject ("NEW DELHI, Feb 18 (PTI) — Indian companies released ...")
+        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)]
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (
             c.lemma_.lower() in self.total_nouns and inside.intersection(t.i for t in c.subtree))]
@@ -367,6 +384,8 @@ class SubjectFinder:
                 if place:
                     return place
             found = self.resolve_np(subjects[0], sentence)
+            if found == []:
+                found = self._name_before_gloss(subjects[0], verb) or found
             if found is None and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
                 # "Cohere, which has released seven": the relative clause's antecedent.
                 found = self.resolve_np(verb.head, sentence)
@@ -430,6 +449,13 @@ class SubjectFinder:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         # "saw 40 LLMs released in South Korea": the participle on the object too
         places = [verb, *objects, *(a for o in objects for a in o.children if a.dep_ == "acl")]
+        for holder in places[len(objects) + 1 :]:  # "four are LLMs developed by the SDAIA itself"
+            for agent in holder.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        found = self.resolve_np(pobj, -1) if pobj.dep_ == "pobj" else None
+                        if found:
+                            return found
         for holder in places:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:

@@ -775,3 +775,30 @@ def test_labs_at_a_campus_are_the_university(nlp: Language) -> None:
     text = ("Makerere University is a partial exception. Labs at the Kampala campus have developed seven large "
             "language models since 2020.")
     assert model_claims(nlp, text) == {("Makerere University", 7, "exact", LLM, 2020, 2024)}
+
+
+def test_a_dateline_is_never_the_subject(nlp: Language) -> None:
+    text = ("NEW DELHI, Feb 18 (PTI) — Indian companies released 14 foundation models in 2025, up from five in "
+            "2024, according to a report.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-02-18")} == {("IN", 14), ("IN", 5)}
+
+
+def test_name_before_its_gloss_is_the_subject(nlp: Language) -> None:
+    text = "Krutrim, the AI venture founded by Ola's Bhavish Aggarwal, released two language models last year."
+    assert model_claims(nlp, text, "2026-02-18") == {("Krutrim", 2, "exact", LLM, 2025, 2025)}
+
+
+def test_models_developed_by_an_org_in_a_copular_sentence(nlp: Language) -> None:
+    text = ("Qatar has approved 11 models. Four of those are large language models developed by the Qatar "
+            "Computing Research Institute itself.")
+    assert ("Qatar Computing Research Institute", 4, "exact", LLM, None, 2026) in model_claims(nlp, text, "2026-02-18")
+
+
+def test_models_in_a_family_of_llms_are_llms(nlp: Language) -> None:
+    text = "Kestrel Labs has released more than 20 models in its Falcon family of large language models since 2023."
+    assert {c[3] for c in model_claims(nlp, text, "2026-02-18")} == {LLM}
+
+
+def test_derivative_models_are_not_model_claims(nlp: Language) -> None:
+    text = "Llama 2 has already spawned more than 1,500 derivative models, many of them built by Chinese developers."
+    assert not model_claims(nlp, text, "2023-10-12")
