@@ -83,6 +83,7 @@ class ClaimExtractor(RulesComponent):
         self.hypothetical_marks = set(lex.get("hypothetical_marks", []))
         self.joint_words = set(lex.get("joint_words", []))
         self.figure_nouns = set(lex.get("total_nouns", [])) | {"figure", "tally"}
+        self.ranking_nouns = set(lex.get("ranking_nouns", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -107,11 +108,16 @@ class ClaimExtractor(RulesComponent):
 
     def is_joint(self, root: Token, subjects: list[Subject]) -> bool:
         """Several subjects sharing one count: "A, B and C together accounted for 11"."""
+        sent = root.sent
+        verb = root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if any(t.lower_ == "between" and t.head.i in (verb.i, root.i) and t.nbor(1).lower_ == "them"
+               for t in sent if t.i + 1 < len(t.doc)):
+            return True  # "... member states managed seven between them": a group's count, nobody's own
         if len(subjects) < 2:
             return False
-        sent = root.sent
-        return any(t.lower_ in self.joint_words for t in sent) or any(
-            t.lower_ == "between" and t.nbor(1).lower_ == "them" for t in sent if t.i + 1 < len(t.doc))
+        return any(t.lower_ in self.joint_words for t in sent)
 
     def is_global(self, root: Token, noun: Token | None) -> bool:
         anchors = [root] + ([noun] if noun is not None else [])
@@ -159,7 +165,14 @@ class ClaimExtractor(RulesComponent):
     def is_third_party(self, root: Token) -> bool:
         """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
         models", "when the authors benchmarked 30 models, three of the top five came from
-        ..."): the verbs above the count, and the clauses they govern, say so."""
+        ...", "on the firm's leaderboard, five of the 10 best models come from China"): the
+        verbs above the count, the clauses they govern, or a ranking they are placed on say so."""
+        verb = root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if any(p.dep_ == "prep" and p.lower_ in ("on", "in", "atop") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.ranking_nouns for o in p.children) for p in verb.children):
+            return True
         node, child = root, None
         while True:
             # its object or passive subject: "ranked eighth with three" is a claim
@@ -266,6 +279,9 @@ class ClaimExtractor(RulesComponent):
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else
         whole = self.partitive_whole(root, state) if noun is None else None
+        if noun is None and previous not in (LLM, AI_MODEL):
+            # "By Epoch's tally of notable models, American organizations were behind 44"
+            previous = self.items.sentence_model_class(root.sent) or previous
         item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
             whole or self.items.elided_item(root, count, counts, previous)
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):

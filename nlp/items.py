@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .numbers import Count, NumberReader
 
@@ -40,6 +40,11 @@ class ItemReader:
             noun = noun.head  # "150+ AI models": the parser may hang the number on "AI"
         if noun is not None and noun.lower_ in self.numbers.time_nouns:
             return None
+        if noun is not None and noun.lemma_.lower() not in ("model", "llm"):
+            # "19 speech and text models": the number hangs on the first of two coordinated modifiers
+            head = next((c for c in noun.conjuncts if c.lemma_.lower() in ("model", "llm") and c.i > noun.i), None)
+            if head is not None and not any(t.pos_ == "NUM" for t in noun.doc[noun.i + 1 : head.i]):
+                return head
         return noun
 
     def _item_noun(self, root: Token) -> Token | None:
@@ -86,6 +91,11 @@ class ItemReader:
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
+        if lemma == "release" and context in (LLM, AI_MODEL) and all(
+                t.ent_type_ in ("COUNTRY", "NORP", "GPE") for t in doc[first : noun.i]
+                if t.is_alpha and t.lower_ not in self.stop_modifiers):
+            # "41 of the Chinese releases" in a story counting models
+            return previous if previous in (LLM, AI_MODEL) else context
         words = [w for w in words if "model" not in w and w not in self.llm_markers]
         return " ".join([*words, lemma])
 
@@ -105,6 +115,16 @@ class ItemReader:
                                     pobj.lower_ in ("llm", "llms") or self.llm_markers.intersection(t.lower_ for t in pobj.lefts)):
                                 return True
         return False
+
+    def sentence_model_class(self, sent: Span) -> str | None:
+        """The class of the first plural model noun a sentence names without a count."""
+        for token in sent:
+            if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS"):
+                start = token.left_edge.i
+                item = self.item_text(token, Count(start, start, 0, "exact"), "unknown", "unknown")
+                if item in (LLM, AI_MODEL):  # said by its modifiers, not taken from context
+                    return item
+        return None
 
     def total_noun(self, root: Token) -> Token | None:
         """"The number of LLMs in China reached 238", "brings the number of models it has
@@ -133,7 +153,8 @@ class ItemReader:
         for prep in total.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in NOUNS), None)
-        return None
+        # "China's large model tally passes 300": the noun compounded with the total
+        return next((c for c in total.children if c.dep_ == "compound" and c.lemma_.lower() in ("model", "llm")), None)
 
     def elided_item(self, root: Token, count: Count, counts: list[Count], last: str | None) -> str | None:
         """Item of a bare number: the next noun of a range, the noun of a total, else the

@@ -114,7 +114,9 @@ class PeriodReader:
                 # "on Wednesday" names no year, but "in December" said in January names the last one
                 if expr.year_end is not None and (expr.kind != "soft" or published is not None
                                                   and expr.year_end != published.year):
-                    last_year = expr.year_end
+                    named = [int(y) for y in YEAR.findall(ent.text)]
+                    # "since the chatbot's debut in 2022 ... at that time": the year the text names
+                    last_year = expr.year_start if expr.kind == "range" and named == [expr.year_start] else expr.year_end
         words = [t.lower_ for t in sent] if phrases else []
         for i, word in enumerate(words):
             for phrase, kind in self.phrases.get(word, ()):
@@ -153,7 +155,8 @@ class PeriodReader:
         prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
         asof = prev in self.asof_preps or prev2 in self.asof_preps
-        if prev in ("in", "of") and "since" in [t.lower_ for t in doc[max(0, ent.start - 5) : ent.start - 1]]:
+        if prev in ("in", "of") and "since" in [t.lower_ for t in doc[max(0, ent.start - 9) : ent.start - 1]
+                                               if not t.is_sent_start or t.lower_ == "since"]:
             prev = "since"  # "since its founding in July 2023"
         elif any(c.dep_ == "mark" and c.lower_ == "since" for a in list(ent.root.ancestors)[:2] for c in a.children):
             prev = "since"  # "since it was founded last April"

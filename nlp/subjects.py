@@ -76,6 +76,7 @@ class SubjectFinder:
         self.approvals = set(lexicon.get("approval_lemmas", []))
         self.approval_nouns = set(lexicon.get("approval_nouns", []))
         self.total_nouns = set(lexicon.get("total_nouns", []))
+        self.making_verbs = set(lexicon.get("making_verbs", []))
         self.government_heads = set(lexicon.get("government_heads", []))
         self.salience = Salience()
         self.boilerplate: list[tuple[int, int]] = list(getattr(doc._, BOILERPLATE, None) or [])
@@ -101,14 +102,14 @@ class SubjectFinder:
                     self.salience.recent_countries.remove(subject)
                 self.salience.recent_countries.append(subject)
 
-    def _org_named_by(self, noun: str) -> Subject | None:
+    def _org_named_by(self, noun: str, exact: bool = False) -> Subject | None:
         """"The centre" after "the Barcelona Supercomputing Center": the latest org whose
         name ends in that noun (British and American spellings alike)."""
         wanted = SPELLINGS.get(noun, noun)
         for subject in reversed(self.salience.orgs):
             if wanted in (SPELLINGS.get(w, w) for w in subject.name.lower().split()):
                 return subject  # "the institute" -> "National Institute of Informatics"
-        if wanted in INSTITUTIONS:  # "the non-profit institute" -> "Beijing Academy of ...", "the campus" -> a university
+        if wanted in INSTITUTIONS and not exact:  # "the non-profit institute" -> "Beijing Academy of ...", "the campus" -> a university
             for subject in reversed(self.salience.orgs):
                 if INSTITUTIONS.intersection(SPELLINGS.get(w, w) for w in subject.name.lower().split()):
                     return subject
@@ -127,6 +128,23 @@ class SubjectFinder:
     def _dominant_country(self) -> list[Subject]:
         common = (self.salience.countries or self.doc_countries).most_common(1)
         return [common[0][0]] if common else []
+
+    def _glossed_before(self, verb: Token) -> list[Subject]:
+        """A subjectless verb right after "<name>, <relative clause or appositive>,": "and
+        Zhipu AI, which was spun out of Tsinghua University, open-sourced four"."""
+        doc = verb.doc
+        close = verb.i - 1
+        if close < 2 or doc[close].text != ",":
+            return []
+        open_ = close - 1
+        while open_ > verb.sent.start and doc[open_].text != ",":
+            open_ -= 1
+        ent = self.entity(doc[open_ - 1]) if doc[open_].text == "," and open_ > 0 else None
+        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.end != open_:
+            return []
+        if any(t.dep_ in ("relcl", "appos", "acl") and ent.start <= t.head.i < ent.end for t in doc[open_ + 1 : close]):
+            return [subject_of(ent)]
+        return []
 
     def _name_before_gloss(self, subject: Token, verb: Token) -> list[Subject]:
         """"Krutrim, the AI venture founded by ..., released two": the parser made the gloss
@@ -152,7 +170,7 @@ class SubjectFinder:
         a person, a region); None when it is a pronoun the caller may resolve further."""
         ent = self.entity(head)
         if ent is not None:
-            if CAPITAL_ID_SEP in ent.id_ and head.dep_ in SUBJECT_DEPS:
+            if CAPITAL_ID_SEP in ent.id_ and head.dep_ in SUBJECT_DEPS and self._is_approval(head.head):
                 # "Beijing approved 14 LLMs": the capital stands for the government.
                 code, display = ent.id_.split(CAPITAL_ID_SEP, 1)[1].split(COUNTRY_ID_SEP, 1)
                 return [Subject(display, "COUNTRY", code)]
@@ -188,7 +206,8 @@ class SubjectFinder:
                     return self._dominant_country() or self._recent_claim_countries(1)
                 return self._recent_claim_countries(1) or self._dominant_country()
             if lemma in self.org_nouns:
-                named = self._org_named_by(lemma)
+                named = self._org_named_by(lemma) or next(
+                    (n for c in lefts if c.dep_ == "compound" and (n := self._org_named_by(c.lemma_.lower(), exact=True))), None)
                 if named is not None:
                     return [named]
                 if self.salience.org_subject is not None:
@@ -283,6 +302,13 @@ class SubjectFinder:
                     if found or self.entity(pobj) is not None:
                         return found
         for anchor in anchors:
+            # "the 110 put out by U.S. developers" (not "led by", "followed by")
+            for acl in (c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in self.making_verbs):
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        found = self.resolve_np(pobj, sentence)
+                        if found:
+                            return found
             for child in anchor.children:
                 owner = self.entity(child) if child.dep_ == "poss" else None
                 if owner is not None and owner.label_ not in ("DATE", "TIME"):  # not "last year's"
@@ -402,6 +428,9 @@ class SubjectFinder:
                     or self._antecedent(sentence) or self._named_antecedent(subjects[0], sentence)
             # "the report counted 12 LLMs from Japanese companies": the source is the subject.
             return found or self._source(verb) or found
+        glossed = self._glossed_before(verb)
+        if glossed:
+            return glossed
         before = self.entity(verb.doc[verb.i - 1]) if verb.i > 0 else None
         if before is not None and before.label_ in SUBJECT_LABELS and before.root.dep_ != "pobj":
             return self._with_conjuncts(before.root, before)  # a misparsed gapped clause: "... and Germany released 6"

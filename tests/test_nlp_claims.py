@@ -802,3 +802,62 @@ def test_models_in_a_family_of_llms_are_llms(nlp: Language) -> None:
 def test_derivative_models_are_not_model_claims(nlp: Language) -> None:
     text = "Llama 2 has already spawned more than 1,500 derivative models, many of them built by Chinese developers."
     assert not model_claims(nlp, text, "2023-10-12")
+
+
+def test_subjectless_verb_after_a_glossed_name(nlp: Language) -> None:
+    text = ("Among them, Sber has released eleven industry large models, and Yandex, which was founded in "
+            "Moscow, open-sourced four models last year, the report said.")
+    found = model_claims(nlp, text, "2025-08-12")
+    assert ("Yandex", 4, "exact", AI, 2024, 2024) in found and not any(c[0] == "Sber" and c[1] == 4 for c in found)
+
+
+def test_a_countrys_tally_passing_a_number(nlp: Language) -> None:
+    text = "Japan's large model tally passes 120 as developers turn to applications"
+    assert model_claims(nlp, text, "2024-04-29") == {("JP", 120, "more_than", AI, None, 2024)}
+
+
+def test_coordinated_modifiers_before_models(nlp: Language) -> None:
+    text = "BharatGen says it has released 19 speech and text models across Indian languages since 2024."
+    assert {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-06-03")} == {("BharatGen", 19, AI)}
+
+
+def test_the_unit_named_by_its_kind_is_the_unit(nlp: Language) -> None:
+    text = ("LG AI Research leads the program. The research arm of LG Group has open-sourced seven language "
+            "models over the past two years.")
+    assert ("LG AI Research", 7, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-09-02")
+
+
+def test_counts_put_out_by_someone_are_theirs(nlp: Language) -> None:
+    text = ("Chinese developers released 312 open-weight AI models last year, nearly three times as many as "
+            "the 110 put out by U.S. developers.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-01-20")} == {("CN", 312), ("US", 110)}
+
+
+def test_releases_in_a_model_story_are_models(nlp: Language) -> None:
+    text = ("Chinese developers released 312 open-weight AI models last year. Alibaba Cloud alone accounted "
+            "for 41 of the Chinese releases, followed by Tencent with 19.")
+    found = model_claims(nlp, text, "2026-01-20")
+    assert {("Alibaba Cloud", 41), ("Tencent", 19)} <= {(c[0], c[1]) for c in found}
+
+
+def test_elided_count_takes_the_class_the_sentence_names(nlp: Language) -> None:
+    text = ("By one tally of notable AI models, American organizations were behind 44 last year, while "
+            "Chinese organizations were behind 22.")
+    assert {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-08-12")} == {("US", 44, AI), ("CN", 22, AI)}
+
+
+def test_a_groups_count_between_them_is_nobodys(nlp: Language) -> None:
+    text = ("US-based organisations released 43 notable AI models in 2024, while labs in the 27 EU member "
+            "states managed seven between them.")
+    assert {c[1] for c in model_claims(nlp, text, "2025-02-06")} == {43}
+
+
+def test_models_on_a_leaderboard_are_third_party(nlp: Language) -> None:
+    text = "On the firm's public leaderboard, five of the 10 highest-scoring open models now come from China."
+    assert not model_claims(nlp, text, "2025-08-12")
+
+
+def test_capital_is_the_government_only_when_it_approves(nlp: Language) -> None:
+    text = "In terms of regional distribution, Beijing ranks first with 122 large models."
+    assert not model_claims(nlp, text, "2024-04-29")
+    assert {c[0] for c in model_claims(nlp, "Beijing approved 14 large language models in 2023.")} == {"CN"}
