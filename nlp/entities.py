@@ -351,8 +351,10 @@ class EntityFixes(RulesComponent):
             return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
         if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):
             label = "EVENT"
-        elif label in {"ORG", "PERSON", "GPE"} and words[-1] in self.work_heads:
-            label = "WORK_OF_ART"
+        elif label in {"ORG", "PERSON", "GPE"} and (words[-1] in self.work_heads or "Strategy" in words):
+            label = "WORK_OF_ART"  # "AI Index", "National Strategy for Artificial Intelligence 2031"
+        elif label == "ORG" and len(span) > 4 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None  # a headline the model took for a name: "Open-Source AI Surge Forces U.S. Rivals"
         elif len(span) == 1 and self.product_shape and self.product_shape.match(span.text):
             label = "PRODUCT"
         elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:

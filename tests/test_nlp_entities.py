@@ -454,3 +454,14 @@ def test_credit_lines_name_no_people(nlp: Language, line: str) -> None:
 def test_outlet_dateline_is_no_org(nlp: Language) -> None:
     text = "Alibaba leads\n\nInvesting.com -- Alibaba released 27 large language models in 2025."
     assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Alibaba"}
+
+
+def test_lowercase_open_ai_is_not_openai(nlp: Language) -> None:
+    text = "The UAE is one of the most active developers of open AI models. OpenAI declined to comment."
+    assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["OpenAI"]
+
+
+def test_strategies_and_headlines_are_not_orgs(nlp: Language) -> None:
+    text = ("Open-Source AI Surge Forces U.S. Rivals To Rethink Pricing\n\nThe plan is part of the National "
+            "Strategy for Artificial Intelligence 2031, officials said.")
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
