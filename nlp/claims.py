@@ -84,6 +84,7 @@ class ClaimExtractor(RulesComponent):
         self.joint_words = set(lex.get("joint_words", []))
         self.figure_nouns = set(lex.get("total_nouns", [])) | {"figure", "tally"}
         self.ranking_nouns = set(lex.get("ranking_nouns", []))
+        self.change_verbs = set(lex.get("change_verbs", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -200,7 +201,8 @@ class ClaimExtractor(RulesComponent):
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
         head = root.head
         return root.dep_ == "pobj" and (head.lower_ in self.comparison_heads and head.lower_ != "from"
-                                        or head.head.lower_ in self.comparison_heads)
+                                        or head.head.lower_ in self.comparison_heads
+                                        or head.lower_ == "from" and head.head.lemma_.lower() in self.change_verbs)
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -215,12 +217,15 @@ class ClaimExtractor(RulesComponent):
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
             has_numbers = any(t.like_num or t.lower_ in self.numbers.words for t in sent)
-            exprs, last_year = self.periods.expressions(sent, ents, published, state.last_year, has_numbers)
+            exprs, last_year = self.periods.expressions(sent, ents, published, state.last_year, has_numbers,
+                                                        state.claim_year)
             found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
             if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
                 state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
             state.finder.after_sentence(index, ents, [Subject(c.subject, c.subject_label, c.subject_code) for c in found])
             state.last_year = last_year
+            state.claim_year = next((c.year_end for c in reversed(found) if c.year_end is not None
+                                     and c.item in (LLM, AI_MODEL)), state.claim_year)
             claims += found
         return dedupe(claims)
 
@@ -230,20 +235,27 @@ class ClaimExtractor(RulesComponent):
         found: list[Claim] = []
         dates = _SentenceDates()
         roots = {c.root(sent).i for c in counts}
+        excluded = False  # whether the last count was set aside (a third party's, the world's ...)
         for count in counts:
             root = count.root(sent)
             noun = self.items.item_noun(root)
             item = self.count_item(state, index, count, (root, noun), counts)
             if item is None:
                 continue
-            years, own_date = self.count_years(state, index, (root, noun), exprs, roots - {root.i}, dates.last)
             baseline = self.is_comparison(root) and noun is None  # "up from 29 in 2021"
+            years, own_date = self.count_years(state, index, (root, noun), exprs, roots - {root.i},
+                                               dates.baseline if baseline and dates.baseline else dates.last)
             main = not is_embedded(root)
             if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
-                    or self.is_third_party(root) or self.is_hypothetical(root, noun):
+                    or self.is_third_party(root) or self.is_hypothetical(root, noun) or baseline and excluded:
+                # "... has identified more than 30 models, up from just two": the baseline goes with its count
+                excluded = True
                 if own_date and not baseline:
                     dates.note(years, main, claimed=False)
                 continue
+            excluded = False
+            if baseline and own_date:
+                dates.baseline = years  # "up from 39 a year earlier, while China's rose from 18"
             forecast = self.forecast_word(root)
             # "were expected to release N in <a past year>" stays; "wants to reach N" does not
             hedge = forecast is not None and forecast.tag_ in ("VBD", "VBN") and forecast.lemma_.lower() in HEDGES \
@@ -274,8 +286,11 @@ class ClaimExtractor(RulesComponent):
         """The item a count counts (None: not a count worth keeping); remembers it."""
         root, noun = anchors
         previous = state.last_item[1] if state.last_item and state.last_item[0] >= index - 1 else None
-        if previous not in (LLM, AI_MODEL, None) and state.last_item and state.last_item[0] < index:
-            previous = state.model_item or previous  # a bare count continues the story's models
+        if previous not in (LLM, AI_MODEL, None) and state.last_item and (
+                state.last_item[0] < index or state.last_embedded):
+            # a bare count continues the story's models, past other things counted before or in
+            # a relative clause ("Kakao, whose app is used by 48 million people, released two")
+            previous = state.model_item or previous
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else
         whole = self.partitive_whole(root, state) if noun is None else None
@@ -287,6 +302,7 @@ class ClaimExtractor(RulesComponent):
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
             return None
         state.last_item = (index, item)
+        state.last_embedded = is_embedded(root)
         state.items_by_count[count.value] = item
         if item in (LLM, AI_MODEL):
             state.model_item = item
@@ -367,6 +383,8 @@ class _State:
     period: Years | None = None  # the last dated claim's period, for "the same period"
     span: Years | None = None  # the last multi-year one, for "the same two years"
     items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
+    last_embedded: bool = False  # whether the last count sat in a relative or participial clause
+    claim_year: int | None = None  # year_end of the last dated model claim, for "a year earlier"
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
         """Carry a sentence's periods on to the following ones."""
@@ -393,6 +411,7 @@ class _SentenceDates:
     last: Years | None = None  # the last one: later undated counts of the sentence take it
     main: Years | None = None  # the last one outside relative clauses: the next sentence takes it
     first_main: Years | None = None  # the first claim's one outside them: "the same period" means it
+    baseline: Years | None = None  # the last dated baseline: a later undated baseline takes it
 
     def note(self, years: Years, main: bool, claimed: bool) -> None:
         self.last = years

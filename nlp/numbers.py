@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 
 # Entity labels whose numbers are never counts of things.
 NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+# Names a number may open ("Twelve Labs").
+NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"}
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 CURRENCY = {"$", "€", "£", "¥", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
@@ -84,6 +86,8 @@ class NumberReader:
             return None
         if token.ent_type_ == "DATE" and self._is_date_part(token):
             return None
+        if token.ent_type_ in NAME_LABELS and (token.ent_iob_ == "I" or token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+            return None  # part of a name: "Twelve Labs", "Gemma 2"
         if token.i > 0 and doc[token.i - 1].lower_ in self.months and token.is_digit and value <= 31:
             return None  # a day in a date the statistical model missed: "LONDON, Nov 20 (Reuters)"
         start, end = token.i, token.i + 1

@@ -94,7 +94,8 @@ class PeriodReader:
         return int(value) if value is not None else None
 
     def expressions(
-        self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True
+        self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True,
+        claim_year: int | None = None,
     ) -> tuple[list[TimeExpr], int | None]:
         """Time expressions of a sentence in order, and the last year mentioned after it.
 
@@ -108,7 +109,7 @@ class PeriodReader:
             if ent.label_ != "DATE":
                 continue
             covered.update(range(ent.start, ent.end))
-            expr = self._classify(ent, published, last_year)
+            expr = self._classify(ent, published, last_year, claim_year)
             if expr is not None:
                 found.append(expr)
                 # "on Wednesday" names no year, but "in December" said in January names the last one
@@ -117,6 +118,8 @@ class PeriodReader:
                     named = [int(y) for y in YEAR.findall(ent.text)]
                     # "since the chatbot's debut in 2022 ... at that time": the year the text names
                     last_year = expr.year_start if expr.kind == "range" and named == [expr.year_start] else expr.year_end
+                    if named:
+                        claim_year = None  # "three in 2020; the following year 26": this sentence's year counts
         words = [t.lower_ for t in sent] if phrases else []
         for i, word in enumerate(words):
             for phrase, kind in self.phrases.get(word, ()):
@@ -148,7 +151,8 @@ class PeriodReader:
             joined.append(expr)
         return joined
 
-    def _classify(self, ent: Span, published: date | None, last_year: int | None) -> TimeExpr | None:
+    def _classify(self, ent: Span, published: date | None, last_year: int | None,
+                  claim_year: int | None = None) -> TimeExpr | None:
         doc = ent.doc
         text = EMPHASIS_TAIL.sub("", ent.text.lower().strip())
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -173,8 +177,8 @@ class PeriodReader:
         if same:
             return make("same", SAME_SPAN if same.group(1) else None, None)
         # "this year through the end of November": the period is its first part.
-        text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year) else text
-        relative = self._relative(text, pub, last_year)
+        text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year, claim_year) else text
+        relative = self._relative(text, pub, last_year, claim_year)
         if relative is None and text in ("the year", "the quarter", "the month") and prev in ("during", "over", "through", "in") \
                 and (last_year is not None or pub is not None):
             # "said in December that it launched 11 during the year", "during the quarter"
@@ -213,7 +217,7 @@ class PeriodReader:
         resolved = self.resolve_date(text, published)
         if resolved is None and self.date_prefix is not None and self.date_prefix.match(text):
             rest = self.date_prefix.sub("", text)  # "the end of March" -> "March"
-            relative = self._relative(rest, pub, last_year)
+            relative = self._relative(rest, pub, last_year, claim_year)
             resolved = date(relative[1], 1, 1) if relative else self.resolve_date(rest, published) if rest else None
             if resolved is not None and text.startswith("last ") and MONTH.fullmatch(rest) and (resolved.year, resolved.month) >= (
                     published.year, published.month):
@@ -233,7 +237,12 @@ class PeriodReader:
             return make("range", resolved.year, pub)
         return make("soft", resolved.year, resolved.year)
 
-    def _relative(self, text: str, pub: int | None, last_year: int | None) -> tuple[int, int] | None:
+    def _relative(self, text: str, pub: int | None, last_year: int | None,
+                  claim_year: int | None = None) -> tuple[int, int] | None:
+        """Years of a relative expression. "The following year" and "a year earlier" count
+        from the year of the last dated claim (`claim_year`) when there is one, not from a
+        year named in passing ("since it began tracking in 2019"); "that year" is the last
+        year named."""
         match = self.relative_re.search(text) if self.relative_re else None
         if match is None:
             return None
@@ -246,7 +255,8 @@ class PeriodReader:
             else:
                 if last_year is None:
                     return None
-                bounds.append(last_year + {"prev": -1, "next": 1, "same": 0}[offset])
+                base = claim_year if offset != "same" and claim_year is not None else last_year
+                bounds.append(base + {"prev": -1, "next": 1, "same": 0}[offset])
         return bounds[0], bounds[1]
 
 
@@ -278,9 +288,14 @@ class PeriodChooser:
                 return True
             if node.lemma_.lower() in self.reporting or node.head.i == node.i:
                 return False
+            if anchors is not None and node.pos_ in ("VERB", "AUX") and node.i != token.i and node.head.i not in anchors \
+                    and not anchors.intersection(t.i for t in node.subtree) and node.dep_ == "xcomp":
+                return False  # "the gap since the firm began tracking the field in 2019": another verb's time
             if anchors is not None and node.head.i not in anchors and not anchors.intersection(t.i for t in node.subtree) \
                     and (node.dep_ in ("acl", "relcl", "appos") and node.head.ent_type_ in NAME_TYPES
-                         or node.dep_ == "advcl" and node.head.pos_ in ("NOUN", "PROPN")):
+                         or node.dep_ == "advcl" and node.head.pos_ in ("NOUN", "PROPN")
+                         or node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.head.i not in anchors):
+                # "accounted for 29, the narrowest gap since the firm began tracking in 2019"
                 # "the lowest share since the census began in 2015": a clause on another noun
                 return False
             if anchors is not None and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") \

@@ -186,7 +186,9 @@ class SubjectFinder:
             return self._recent_claim_countries(2)
         for child in head.rights:  # "the company's cloud unit, Huawei Cloud,", "makers NEC and Fujitsu"
             ent = self.entity(child)
-            if child.dep_ == "appos" and ent is not None and ent.label_ in SUBJECT_LABELS:
+            # the parser may read "operators SK Telecom and KT Corp" as a verb and its object
+            adjacent = child.dep_ in ("dobj", "npadvmod", "compound") and child.left_edge.i == head.i + 1
+            if (child.dep_ == "appos" or adjacent) and ent is not None and ent.label_ in SUBJECT_LABELS:
                 return self._with_conjuncts(child, ent)
         for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)

@@ -861,3 +861,35 @@ def test_capital_is_the_government_only_when_it_approves(nlp: Language) -> None:
     text = "In terms of regional distribution, Beijing ranks first with 122 large models."
     assert not model_claims(nlp, text, "2024-04-29")
     assert {c[0] for c in model_claims(nlp, "Beijing approved 14 large language models in 2023.")} == {"CN"}
+
+
+def test_a_date_in_an_appositive_on_another_noun_is_not_the_counts(nlp: Language) -> None:
+    text = ("American labs produced 47 notable AI models in 2025, while Chinese organisations accounted for 29, "
+            "the narrowest gap since the firm began tracking the field in 2019.")
+    assert {(c[0], c[4]) for c in model_claims(nlp, text, "2026-03-10")} == {("US", 2025), ("CN", 2025)}
+
+
+def test_a_year_earlier_counts_from_the_claims_year(nlp: Language) -> None:
+    text = ("American labs produced 47 notable AI models in 2025, the most since tracking began in 2019. "
+            "The U.S. tally was up from 39 a year earlier, while China's rose from 18.")
+    found = model_claims(nlp, text, "2026-03-10")
+    assert ("US", 39, "exact", AI, 2024, 2024) in found and ("CN", 18, "exact", AI, 2024, 2024) in found
+
+
+def test_the_baseline_of_a_set_aside_count_is_set_aside(nlp: Language) -> None:
+    text = "The hub now hosts more than a million public models, up from roughly 300,000 a year ago."
+    assert not model_claims(nlp, text, "2024-06-01")
+
+
+def test_a_number_inside_a_name_is_no_count(nlp: Language) -> None:
+    text = ("Start-ups such as Upstage and Twelve Labs accounted for much of the rest. Google released nine "
+            "models, including Gemma 2.")
+    assert {c[1] for c in model_claims(nlp, text, "2024-12-01")} == {9}
+
+
+def test_bare_count_after_a_relative_clause_about_users_is_a_model_count(nlp: Language) -> None:
+    text = ("Korean firms released 27 large language models last year. Messaging operator Kakao, whose app "
+            "is used by about 48 million people, released two. Telecoms operators SK Telecom and KT Corp "
+            "unveiled three each.")
+    found = model_claims(nlp, text, "2025-02-18")
+    assert {("Kakao", 2), ("SK Telecom", 3), ("KT Corp", 3)} <= {(c[0], c[1]) for c in found}
