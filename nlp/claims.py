@@ -31,9 +31,11 @@ from .periods import (
     years_of,
 )
 from .rules import RulesComponent
-from .subjects import Subject, SubjectFinder
+from .subjects import Subject, SubjectFinder, subject_of
 
 
+# "... had four apiece, as did Anthropic"
+AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
 # Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
@@ -188,6 +190,35 @@ class ClaimExtractor(RulesComponent):
                 return False
             node, child = node.head, node
 
+    @staticmethod
+    def is_continuation(root: Token) -> bool:
+        """"three more have been released": a count whose clause names nobody."""
+        verb = root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        return not any(c.dep_ in ("nsubj", "agent") and c.i != root.i and not root.is_ancestor(c) and not c.is_ancestor(root)
+                       for c in verb.children)
+
+    @staticmethod
+    def as_did(sent: Span, found: list[Claim], finder: SubjectFinder) -> list[Claim]:
+        """"DeepSeek and Alibaba Cloud had four apiece, as did Anthropic": the same claim for
+        the name after "as did"."""
+        extra: list[Claim] = []
+        doc = sent.doc
+        for token in sent:
+            if token.lower_ != "as" or token.i + 2 >= sent.end or doc[token.i + 1].lower_ not in AS_DID:
+                continue
+            ent = finder.entity(doc[token.i + 2])
+            before = [c for c in found if c.count_end <= token.idx]
+            if ent is None or ent.label_ not in ("COUNTRY", "ORG") or not before:
+                continue
+            subject = subject_of(ent)
+            last = before[-1]
+            extra.append(Claim(subject.name, subject.label, subject.code, last.count, last.qualifier, last.item,
+                               last.year_start, last.year_end, last.sent_start, last.sent_end, last.count_start,
+                               last.count_end))
+        return extra
+
     def is_restated_figure(self, root: Token) -> bool:
         """A bare number that a figure or "it" is equal to: "the figure was 26", "it was 29"."""
         verb = root.head
@@ -269,6 +300,10 @@ class ClaimExtractor(RulesComponent):
                 subjects = []
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)]
+            if not subjects and count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root):
+                # "four in 2023 and seven in 2024, while three more have been released so far in 2025"
+                subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found \
+                    else state.finder.previous_claim_subject(index)
             if not subjects and noun is None and self.is_restated_figure(root):
                 # "... released three in 2020; the following year the figure was 26"
                 subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found \
@@ -278,6 +313,7 @@ class ClaimExtractor(RulesComponent):
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if any(t.lower_ in self.respectively for t in sent):
             found = pair_respectively(found)
+        found += self.as_did(sent, found, state.finder)
         state.end_sentence(index, found, dates)
         return found
 

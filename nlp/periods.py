@@ -332,7 +332,12 @@ class PeriodChooser:
                or holder is not None and doc[e.root].head.head.i == holder
                or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree)]
         stock = any(e.kind in ("asof", "stock") for e in clause) or self.is_stock_verb(root)
-        explicit = [e for e in (own or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
+        # ... or under the count's own verb: "while three more have been released so far in 2025"
+        verb = root
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        local = [e for e in clause if verb.pos_ in ("VERB", "AUX") and verb.i != top.i and verb.is_ancestor(doc[e.root])]
+        explicit = [e for e in (own or local or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))

@@ -411,6 +411,11 @@ class SubjectFinder:
                 place = self.resolve_np(verb.head, sentence)
                 if place:
                     return place
+            if len(subjects) > 1:  # "Counting Jais, ..., Emirati organisations have released": the one that names
+                named = next((c for c in sorted(subjects, key=lambda c: abs(verb.i - c.i))
+                              if c.pos_ not in ("PRON", "DET") and self.resolve_np(c, sentence)), None)
+                if named is not None:
+                    subjects = [named]
             found = self.resolve_np(subjects[0], sentence)
             if found == []:
                 found = self._name_before_gloss(subjects[0], verb) or found

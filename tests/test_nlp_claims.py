@@ -893,3 +893,20 @@ def test_bare_count_after_a_relative_clause_about_users_is_a_model_count(nlp: La
             "unveiled three each.")
     found = model_claims(nlp, text, "2025-02-18")
     assert {("Kakao", 2), ("SK Telecom", 3), ("KT Corp", 3)} <= {(c[0], c[1]) for c in found}
+
+
+def test_as_did_shares_the_count(nlp: Language) -> None:
+    text = "China's DeepSeek and Alibaba Cloud had four AI models apiece in 2025, as did Anthropic."
+    assert {c[0] for c in model_claims(nlp, text, "2026-03-10") if c[1] == 4} == {"DeepSeek", "Alibaba Cloud", "Anthropic"}
+
+
+def test_more_released_continues_the_subject_and_takes_its_own_year(nlp: Language) -> None:
+    text = ("Indian developers released four such models in 2023 and seven in 2024, while three more have been "
+            "released so far in 2025.")
+    assert ("IN", 3, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2025-08-01")
+
+
+def test_the_subject_that_names_wins_over_a_misparsed_one(nlp: Language) -> None:
+    text = ("Counting Jais, a model built by G42 subsidiary Inception with Cerebras Systems, Emirati "
+            "organisations have released at least six large language models since January.")
+    assert model_claims(nlp, text, "2023-10-01") == {("AE", 6, "at_least", LLM, 2023, 2023)}
