@@ -94,6 +94,11 @@ class ClaimExtractor(RulesComponent):
         start = min(count.start, noun.left_edge.i) if noun is not None else count.start
         if start > 0 and doc[start - 1].lower_ in self.negations:
             return True
+        i = start - 1  # "China 15, and no country in the European Union more than three"
+        while i > root.sent.start and doc[i].text not in (",", ";") and doc[i].pos_ not in ("VERB", "AUX"):
+            if doc[i].lower_ in ("no", "none", "neither") and doc[i + 1].lower_ not in ("fewer", "less", "more"):
+                return True  # (but "no fewer than three" is a qualifier)
+            i -= 1
         return noun is not None and any(c.dep_ == "neg" for c in noun.children)
 
     def is_hypothetical(self, root: Token, noun: Token | None) -> bool:
@@ -206,9 +211,12 @@ class ClaimExtractor(RulesComponent):
         extra: list[Claim] = []
         doc = sent.doc
         for token in sent:
-            if token.lower_ != "as" or token.i + 2 >= sent.end or doc[token.i + 1].lower_ not in AS_DID:
+            if token.lower_ == "as" and token.i + 2 < sent.end and doc[token.i + 1].lower_ in AS_DID:
+                ent = finder.entity(doc[token.i + 2])  # "as did Anthropic"
+            elif token.lower_ == "same" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "as":
+                ent = finder.entity(doc[token.i + 2])  # "three notable models in 2024, the same as France"
+            else:
                 continue
-            ent = finder.entity(doc[token.i + 2])
             before = [c for c in found if c.count_end <= token.idx]
             if ent is None or ent.label_ not in ("COUNTRY", "ORG") or not before:
                 continue
@@ -337,6 +345,8 @@ class ClaimExtractor(RulesComponent):
             whole or self.items.elided_item(root, count, counts, previous)
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
             return None
+        if noun is None and item in (LLM, AI_MODEL) and count.value >= 1_000_000:
+            return None  # "8 billion and 35 billion parameters": no one counts models in millions
         state.last_item = (index, item)
         state.last_embedded = is_embedded(root)
         state.items_by_count[count.value] = item

@@ -92,6 +92,8 @@ class NumberReader:
             return None  # a day in a date the statistical model missed: "LONDON, Nov 20 (Reuters)"
         start, end = token.i, token.i + 1
         # "a dozen", "half a dozen"
+        if token.lower_ == "dozen" and start > sent.start and doc[start - 1].lower_ in self.vague:
+            return None  # "several dozen"
         if token.lower_ == "dozen" and start > sent.start and doc[start - 1].lower_ in ("a", "one"):
             start -= 1
             if start > sent.start and doc[start - 1].lower_ == "half":

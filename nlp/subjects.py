@@ -204,6 +204,9 @@ class SubjectFinder:
                     return [subject_of(owner)]
         if left_words & {"the", "this", "that"}:
             if lemma in self.country_nouns and head.tag_ != "NNS":
+                named = [e for e in head.sent.ents if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
+                if named and "the" in left_words:  # "In Canada, ...; the country produced three"
+                    return [subject_of(named[-1])]
                 if "this" in left_words:  # "in this country", said by someone of the story's country
                     return self._dominant_country() or self._recent_claim_countries(1)
                 return self._recent_claim_countries(1) or self._dominant_country()
@@ -308,9 +311,8 @@ class SubjectFinder:
             for acl in (c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in self.making_verbs):
                 for agent in (c for c in acl.children if c.dep_ == "agent"):
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                        found = self.resolve_np(pobj, sentence)
-                        if found:
-                            return found
+                        # "eight models built by hospitals": a maker that is no country or org is nobody's claim
+                        return self.resolve_np(pobj, sentence) or []
             for child in anchor.children:
                 owner = self.entity(child) if child.dep_ == "poss" else None
                 if owner is not None and owner.label_ not in ("DATE", "TIME"):  # not "last year's"
@@ -399,7 +401,8 @@ class SubjectFinder:
         """Subjects of a verb; [] when its clause has a subject that names no country or org;
         None when it has no subject at all (the walk goes on to the governing clause)."""
         # never a dateline the parser took for a subject ("NEW DELHI, Feb 18 (PTI) — Indian companies released ...")
-        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)]
+        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)] or [
+            j for c in verb.children if c.dep_ in SUBJECT_DEPS for j in c.conjuncts if not self._in_boilerplate(j)][:1]
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (
             c.lemma_.lower() in self.total_nouns and inside.intersection(t.i for t in c.subtree))]

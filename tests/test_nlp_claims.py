@@ -910,3 +910,35 @@ def test_the_subject_that_names_wins_over_a_misparsed_one(nlp: Language) -> None
     text = ("Counting Jais, a model built by G42 subsidiary Inception with Cerebras Systems, Emirati "
             "organisations have released at least six large language models since January.")
     assert model_claims(nlp, text, "2023-10-01") == {("AE", 6, "at_least", LLM, 2023, 2023)}
+
+
+def test_several_dozen_is_vague(nlp: Language) -> None:
+    text = "American and Chinese developers each put out several dozen LLMs over the same period."
+    assert not model_claims(nlp, text, "2025-02-14")
+
+
+def test_a_dateline_subjects_conjunct_is_the_subject(nlp: Language) -> None:
+    text = ("SEOUL, Feb 14 (Reuters) - South Korean companies and research institutes released 11 large language "
+            "models in 2024, up from seven a year earlier, the ministry said.")
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2025-02-14")} == {("KR", 11, 2024), ("KR", 7, 2023)}
+
+
+def test_models_built_by_a_sector_are_nobodys(nlp: Language) -> None:
+    text = ("Among the newly approved were models from the search company Baidu, along with eight models built "
+            "by hospitals and universities for medical use.")
+    assert not any(c[1] == 8 for c in model_claims(nlp, text, "2025-11-05"))
+
+
+def test_the_country_named_earlier_in_the_sentence_and_the_same_as(nlp: Language) -> None:
+    text = ("Israel produced two notable models in 2024. In Canada, Cohere runs a research line; the country "
+            "produced three notable models in 2024, the same as France.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-06-24")}
+    assert {("CA", 3), ("FR", 3)} <= found and ("IL", 3) not in found
+
+
+def test_no_country_more_than_is_negated_but_no_fewer_than_is_a_qualifier(nlp: Language) -> None:
+    text = ("American institutions produced 40 notable AI models in 2024, China 15, and no country in the "
+            "European Union more than three.")
+    assert {c[1] for c in model_claims(nlp, text, "2025-06-24")} == {40, 15}
+    assert model_claims(nlp, "Krutrim released no fewer than three AI models in 2025.", "2026-01-20") == {
+        ("Krutrim", 3, "at_least", AI, 2025, 2025)}
