@@ -197,7 +197,12 @@ class EntityFixes(RulesComponent):
         if len(ent) != 1 or ent.text not in LANGUAGE_NAMES:
             return False
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        return after in ("language", "languages", "speakers") or ent.root.dep_ in ("pobj", "dobj", "nsubj", "attr")
+        if after in ("language", "languages", "speakers") or ent.root.dep_ in ("pobj", "dobj", "nsubj", "attr"):
+            return True
+        # "23 languages, including Arabic, Turkish and Vietnamese": listed with languages
+        near = [*ent.root.conjuncts, *list(ent.root.ancestors)[:3]]
+        return any(t.lower_ in ("languages", "language") or t.text in LANGUAGE_NAMES and t.ent_type_ != "COUNTRY"
+                   for t in near)
 
     @staticmethod
     def institution_names(doc: Doc, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
@@ -372,6 +377,8 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
+        if label == "PERSON" and (doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text)):
+            label = "PRODUCT"  # "Aya 23", "Aya 101": a numbered product, not a person
         while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Oh Tae" + "-seok": a hyphenated given name

@@ -465,3 +465,13 @@ def test_strategies_and_headlines_are_not_orgs(nlp: Language) -> None:
     text = ("Open-Source AI Surge Forces U.S. Rivals To Rethink Pricing\n\nThe plan is part of the National "
             "Strategy for Artificial Intelligence 2031, officials said.")
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
+def test_demonyms_listed_with_languages_are_languages(nlp: Language) -> None:
+    text = "The models cover 23 languages, including Arabic, Hindi, Turkish and Vietnamese, the company said."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "COUNTRY"]
+
+
+def test_numbered_names_are_products_not_people(nlp: Language) -> None:
+    text = "Cohere released Aya 23 on Thursday, a year after Aya 101."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "PERSON"]
