@@ -328,6 +328,11 @@ class EntityFixes(RulesComponent):
                 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
                 and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:
             start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
+        while start < end - 1 and doc[start].tag_ == "VBG":
+            start += 1  # "Counting Jais, ...": a gerund opening the sentence is not part of a name
+        if ent.label_ == "ORG" and start > 1 and doc[start - 1].lower_ in ("of", "for") and (
+                doc[start - 2].text in self.person_titles or doc[start - 2].lower_ in ("minister", "secretary")):
+            return None  # "Minister of State for Electronics and IT": a title, not an organization
         described = False
         while start < end - 1 and doc[start].text.islower() and doc[start].lower_ in self.org_descriptors:
             start, described = start + 1, True  # "fintech Nubank" tagged as one PERSON

@@ -475,3 +475,11 @@ def test_demonyms_listed_with_languages_are_languages(nlp: Language) -> None:
 def test_numbered_names_are_products_not_people(nlp: Language) -> None:
     text = "Cohere released Aya 23 on Thursday, a year after Aya 101."
     assert not [m for m in facts(nlp, text).mentions if m.label == "PERSON"]
+
+
+def test_a_partner_at_a_firm_is_a_person_and_a_ministers_title_no_org(nlp: Language) -> None:
+    text = ("\"Nobody expects Riyadh to out-build OpenAI,\" said Nora Al-Harbi, a partner at Gulf Insight "
+            "Partners. The Minister of State for Electronics and Information Technology, Arvind Kulkarni, agreed.")
+    found = labelled(nlp, text)
+    assert ("PERSON", "Nora Al-Harbi", None) in found and ("PERSON", "Arvind Kulkarni", None) in found
+    assert {c for label, c, _ in found if label == "ORG"} == {"OpenAI", "Gulf Insight Partners"}
