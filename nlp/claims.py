@@ -154,7 +154,8 @@ class ClaimExtractor(RulesComponent):
         prep = head.head if head.dep_ == "pobj" else None
         if prep is None or prep.lower_ != "of":
             return False
-        return before == "the" or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
+        # "of the 3,755", "out of 271", "three of its country's four"
+        return before == "the" or before in ("'s", "’s") and prep.head.like_num or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
 
     def forecast_word(self, root: Token) -> Token | None:
         """The word making a count a plan or forecast ("plans to", "will", "expects"), if any."""
@@ -165,9 +166,9 @@ class ClaimExtractor(RulesComponent):
                 return None
             if node.lemma_.lower() in self.forecast:
                 return node
-            aux = next((c for c in node.children if c.dep_ == "aux" and c.lemma_.lower() in self.forecast), None)
+            aux = next((c for c in node.children if c.dep_ in ("aux", "acomp") and c.lemma_.lower() in self.forecast), None)
             if aux is not None:
-                return aux
+                return aux  # "will release", "eight more models were due by March"
         return None
 
     def is_third_party(self, root: Token) -> bool:

@@ -90,8 +90,19 @@ class EntityFixes(RulesComponent):
         setattr(doc._, BOILERPLATE, ranges)
         kept: list[Span] = []
         for ent in doc.ents:
-            if any(ent.start_char < end and start < ent.end_char for start, end in ranges):
-                continue
+            inside = [(start, end) for start, end in ranges if ent.start_char < end and start < ent.end_char]
+            if inside:
+                # "HONG KONG - Lanying Intelligence Group": keep the part after a dateline
+                cut = max(end for _, end in inside)
+                rest = doc.char_span(cut, ent.end_char, label=ent.label_, alignment_mode="contract")
+                if rest is None or ent.start_char >= min(start for start, _ in inside) and cut >= ent.end_char \
+                        or not rest.text.strip() or rest[0].is_punct and len(rest) == 1:
+                    continue
+                while len(rest) and (rest[0].is_punct or rest[0].is_space):
+                    rest = doc[rest.start + 1 : rest.end]
+                if not len(rest) or any(rest.start_char < end and start < rest.end_char for start, end in ranges):
+                    continue
+                ent = Span(doc, rest.start, rest.end, label=ent.label_)
             if ent.id_ and ent.label_ == "ORG" and ent.text.islower():
                 continue  # "the commerce ministry": a description, not a name
             if ent.label_ == "COUNTRY" and self._language_use(ent):
@@ -328,6 +339,9 @@ class EntityFixes(RulesComponent):
                 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
                 and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:
             start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
+        hyphen = next((t.i for t in doc[start:end] if t.text in ("-", "‑") and t.i + 1 < end and doc[t.i + 1].text.islower()), None)
+        if ent.label_ == "ORG" and hyphen is not None and hyphen + 2 < end:
+            start = hyphen + 2  # "Hong Kong-listed Lanying Intelligence Group": the place is not the name
         while start < end - 1 and doc[start].tag_ == "VBG":
             start += 1  # "Counting Jais, ...": a gerund opening the sentence is not part of a name
         if ent.label_ == "ORG" and start > 1 and doc[start - 1].lower_ in ("of", "for") and (

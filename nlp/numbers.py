@@ -80,6 +80,10 @@ class NumberReader:
     def _count_at(self, token: Token, sent: Span) -> Count | None:
         doc = token.doc
         value = self.word_value(token)
+        if value is None and token.lower_ in self.scales and token.lower_ != "dozen" and token.i > sent.start \
+                and doc[token.i - 1].lower_ == "a" and token.ent_type_ not in NON_COUNT_LABELS:
+            # "more than a million public models"
+            return Count(token.i - 1, token.i + 1, int(self.scales[token.lower_]), self._qualifier(doc, token.i - 1, token.i + 1, sent))
         if value is None or ORDINAL.match(token.text):
             return None
         if token.ent_type_ in NON_COUNT_LABELS and not self._mislabelled_percent(token):
@@ -163,6 +167,8 @@ class NumberReader:
             return True
         if before is not None and before.text in CURRENCY or after is not None and after.lower_ in CURRENCY:
             return True
+        if after is not None and after.text.startswith("^") or before is not None and before.lower_ in ("x", "×", "^"):
+            return True  # "4 x 10^26 operations": arithmetic, not a count
         # Parts of hyphenated compounds: "72-billion-parameter", "three-year", "hundred-model".
         if after is not None and after.text == "-" and not doc[end - 1].whitespace_:
             return end + 1 >= sent.end or doc[end + 1].lower_ != "plus"

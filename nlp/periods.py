@@ -30,6 +30,8 @@ BARE_DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+)(?:-\w+)? (?:days?|weeks?|m
 VAGUE_AMOUNTS = ("a", "an", "few", "several", "many", "some", "couple")
 YEAR_END = re.compile(r"^(?:the )?(?:year[- ]end|end[- ]year|end of (?:the )?year|year's end)$")
 YEAR_END_GRACE_MONTHS = 2
+# Nouns a year may modify and still be a period ("the 2024 period", "its 2023 fiscal year").
+TIME_HEADS = ("year", "years", "period", "quarter", "half", "season", "cycle")
 RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
 # "this year alone", "in 2023 only": an emphasis after the date does not change it.
 EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
@@ -338,6 +340,10 @@ class PeriodChooser:
             verb = verb.head
         local = [e for e in clause if verb.pos_ in ("VERB", "AUX") and verb.i != top.i and verb.is_ancestor(doc[e.root])]
         explicit = [e for e in (own or local or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
+        # "its 2025 edition counted 40 models ... in 2024": a year naming a thing is not a period
+        named = [e for e in explicit if doc[e.root].dep_ in ("compound", "nummod", "amod", "nmod")
+                 and doc[e.root].head.pos_ in ("NOUN", "PROPN") and doc[e.root].head.lower_ not in TIME_HEADS]
+        explicit = [e for e in explicit if e not in named] or explicit
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))

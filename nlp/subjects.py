@@ -299,6 +299,9 @@ class SubjectFinder:
             return gapped
         # A preposition right after the number belongs to it even when the parser
         # hangs it on the verb: "... and 15 from Chinese ones".
+        if after is not None and after.lower_ == "of" and after.i + 2 < len(after.doc) \
+                and after.doc[after.i + 1].lower_ in ("them", "those", "these"):
+            after = after.doc[after.i + 2]  # "four of them from Google DeepMind"
         preps = [after] if after is not None and after.dep_ == "prep" and after.lower_ in OWN_PREPS else []
         for prep in preps:
             for pobj in prep.children:
@@ -313,6 +316,14 @@ class SubjectFinder:
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                         # "eight models built by hospitals": a maker that is no country or org is nobody's claim
                         return self.resolve_np(pobj, sentence) or []
+            for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+                # "six, four of them from Google DeepMind"
+                for pobj in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PRON"):
+                    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in OWN_PREPS):
+                        for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                            found = self.resolve_np(inner, sentence)
+                            if found:
+                                return found
             for child in anchor.children:
                 owner = self.entity(child) if child.dep_ == "poss" else None
                 if owner is not None and owner.label_ not in ("DATE", "TIME"):  # not "last year's"
@@ -402,7 +413,9 @@ class SubjectFinder:
         None when it has no subject at all (the walk goes on to the governing clause)."""
         # never a dateline the parser took for a subject ("NEW DELHI, Feb 18 (PTI) — Indian companies released ...")
         all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)] or [
-            j for c in verb.children if c.dep_ in SUBJECT_DEPS for j in c.conjuncts if not self._in_boilerplate(j)][:1]
+            j for c in verb.children if c.dep_ in SUBJECT_DEPS
+            for j in (*c.conjuncts, *(a for a in c.children if a.dep_ in ("appos", "npadvmod")))
+            if not self._in_boilerplate(j)][:1]  # "SAN FRANCISCO — Cardinal AI, ..., released 11"
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (
             c.lemma_.lower() in self.total_nouns and inside.intersection(t.i for t in c.subtree))]

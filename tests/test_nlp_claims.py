@@ -942,3 +942,32 @@ def test_no_country_more_than_is_negated_but_no_fewer_than_is_a_qualifier(nlp: L
     assert {c[1] for c in model_claims(nlp, text, "2025-06-24")} == {40, 15}
     assert model_claims(nlp, "Krutrim released no fewer than three AI models in 2025.", "2026-01-20") == {
         ("Krutrim", 3, "at_least", AI, 2025, 2025)}
+
+
+def test_due_is_a_forecast_and_arithmetic_is_no_count(nlp: Language) -> None:
+    text = ("The ministry has made 38,000 GPUs available, and eight more AI models were due by the end of March. "
+            "The largest run used an estimated 4 x 10^26 operations.")
+    assert not model_claims(nlp, text, "2026-01-20")
+
+
+def test_a_million_is_a_count_so_its_baseline_goes_with_it(nlp: Language) -> None:
+    text = "Hugging Face now hosts more than a million public models, up from roughly 300,000 a year ago."
+    assert not model_claims(nlp, text, "2024-06-01")
+
+
+def test_part_of_a_countrys_count_is_not_the_whole(nlp: Language) -> None:
+    text = ("Britain had five notable AI models in 2025. France's Mistral AI accounted for three of its "
+            "country's four, and Britain was third with six, four of them from Google DeepMind.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2026-03-10")}
+    assert ("Mistral AI", 4) not in found and ("Google DeepMind", 4) in found
+
+
+def test_a_year_naming_an_edition_is_not_the_period(nlp: Language) -> None:
+    text = "Its 2025 edition counted 40 notable models from U.S.-based institutions in 2024 and 15 from China."
+    assert ("US", 40, "exact", AI, 2024, 2024) in model_claims(nlp, text, "2026-01-10")
+
+
+def test_a_dateline_without_an_outlet_is_not_part_of_the_subject(nlp: Language) -> None:
+    text = ("SAN FRANCISCO — Cardinal AI, the four-year-old start-up, released 11 AI models in the first nine "
+            "months of this year.")
+    assert {c[0] for c in model_claims(nlp, text, "2023-10-03")} == {"Cardinal AI"}

@@ -483,3 +483,9 @@ def test_a_partner_at_a_firm_is_a_person_and_a_ministers_title_no_org(nlp: Langu
     found = labelled(nlp, text)
     assert ("PERSON", "Nora Al-Harbi", None) in found and ("PERSON", "Arvind Kulkarni", None) in found
     assert {c for label, c, _ in found if label == "ORG"} == {"OpenAI", "Gulf Insight Partners"}
+
+
+def test_place_datelines_and_listing_places_are_cut_off_names(nlp: Language) -> None:
+    text = ("Tencent results\n\nHONG KONG - Tencent Holdings said on Wednesday its profit rose. "
+            "The Hong Kong-listed Tencent Holdings said revenue rose.")
+    assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Tencent Holdings"}
