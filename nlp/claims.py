@@ -152,8 +152,8 @@ class ClaimExtractor(RulesComponent):
         head = noun if noun is not None else hung_on_name(root) or root
         before = doc[count.start - 1].lower_ if count.start > 0 else ""
         prep = head.head if head.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "of":
-            return False
+        if prep is None or prep.lower_ != "of" or prep.head.lower_ in ("ahead", "short", "front", "instead", "because"):
+            return False  # "narrowly ahead of the 104 launched in the US" compares, it takes no part
         # "of the 3,755", "out of 271", "three of its country's four"
         return before == "the" or before in ("'s", "’s") and prep.head.like_num or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
 
@@ -287,7 +287,9 @@ class ClaimExtractor(RulesComponent):
                                                dates.baseline if baseline and dates.baseline else dates.last)
             main = not is_embedded(root)
             if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
-                    or self.is_third_party(root) or self.is_hypothetical(root, noun) or baseline and excluded:
+                    or self.is_third_party(root) or self.is_hypothetical(root, noun) or baseline and excluded \
+                    or noun is not None and any(c.dep_ == "acl" and self.third_party.intersection((c.lemma_.lower(), c.lower_))
+                                                for c in noun.children):  # "of 60 systems tested"
                 # "... has identified more than 30 models, up from just two": the baseline goes with its count
                 excluded = True
                 if own_date and not baseline:
@@ -339,11 +341,17 @@ class ClaimExtractor(RulesComponent):
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else
         whole = self.partitive_whole(root, state) if noun is None else None
+        said = None
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "118 of the models registered were LLMs"
+            attr = next((c for c in root.head.children if c.dep_ == "attr" and c.lemma_.lower() in ("model", "llm")), None)
+            said = self.items.item_text(attr, count, "unknown", "unknown") if attr is not None else None
         if noun is None and previous not in (LLM, AI_MODEL):
             # "By Epoch's tally of notable models, American organizations were behind 44"
             previous = self.items.sentence_model_class(root.sent) or previous
         item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
             whole or self.items.elided_item(root, count, counts, previous)
+        if said in (LLM, AI_MODEL):
+            item = said
         if item is None or count.value == 1 and item not in (LLM, AI_MODEL):
             return None
         if noun is None and item in (LLM, AI_MODEL) and count.value >= 1_000_000:
@@ -376,7 +384,8 @@ class ClaimExtractor(RulesComponent):
         expr, stock = self.chooser.choose(root, noun, exprs, others, self.is_comparison(root))
         years = years_of(expr, stock, state.published)
         if expr is not None and expr.kind == "same":  # "over the same two years", "in the period"
-            return (state.span if expr.year_start == SAME_SPAN else None) or state.period or (None, None), True
+            # "117 in 2023, ahead of the 104 ... over the same period": this sentence's period first
+            return (state.span if expr.year_start == SAME_SPAN else dated) or state.period or (None, None), True
         tense_only = expr is None and stock and not any(e.kind in ("asof", "stock") for e in exprs)
         if expr is not None or stock and not tense_only:
             return years, True

@@ -91,6 +91,8 @@ class ItemReader:
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
+        if lemma == "system" and not words and AI_MODEL in (previous, context):
+            return AI_MODEL  # "Google led with seven systems" in a story counting machine-learning systems
         if lemma == "release" and context in (LLM, AI_MODEL) and all(
                 t.ent_type_ in ("COUNTRY", "NORP", "GPE") for t in doc[first : noun.i]
                 if t.is_alpha and t.lower_ not in self.stop_modifiers and t.i not in owners):

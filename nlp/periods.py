@@ -330,9 +330,10 @@ class PeriodChooser:
         inside = {t.i for a in anchors for t in doc[a].subtree}
         # ... or on the preposition that holds it: "from 15 in 2023"
         holder = root.head.i if root.dep_ == "pobj" else None
-        own = [e for e in clause if doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors
+        own = [e for e in clause if (doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors
                or holder is not None and doc[e.root].head.head.i == holder
-               or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree)]
+               or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree))
+               and not self._in_appositive(doc[e.root], anchors)]
         stock = any(e.kind in ("asof", "stock") for e in clause) or self.is_stock_verb(root)
         # ... or under the count's own verb: "while three more have been released so far in 2025"
         verb = root
@@ -351,6 +352,17 @@ class PeriodChooser:
             # "284 as of December, up from 150 a year earlier": the baseline is a stock too
             chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)
         return chosen, stock
+
+    @staticmethod
+    def _in_appositive(token: Token, anchors: set[int]) -> bool:
+        """Whether a date sits in an appositive on the counted noun: "two models, gpt-oss-120b
+        and gpt-oss-20b, its first since GPT-2 in 2019"."""
+        node = token
+        while node.head.i != node.i and node.i not in anchors:
+            if node.dep_ == "appos":
+                return True
+            node = node.head
+        return False
 
     @staticmethod
     def is_perfect(root: Token) -> bool:

@@ -1,4 +1,5 @@
-"""Sentence starts at line breaks, set before the parser runs.
+"""Sentence starts at line breaks (and none after "U.S." before a lower-case word),
+set before the parser runs.
 
 Headlines, bylines and section headings have no final punctuation; without this the
 parser glues them to the next paragraph, which spoils claim sentences and parses.
@@ -10,6 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+# Dotted abbreviations the parser takes for a sentence end before a lower-case word.
+ABBREVIATIONS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "S.Korea"}
+
+
 class LineBreakSentencizer:
     """Mark the first token after a whitespace token holding a newline as a sentence start."""
 
@@ -18,6 +23,8 @@ class LineBreakSentencizer:
             previous = doc[token.i - 1]
             if previous.is_space and "\n" in previous.text and not token.is_space:
                 token.is_sent_start = True
+            elif previous.text in ABBREVIATIONS and token.is_lower:
+                token.is_sent_start = False  # "U.S. institutions had been ...": no sentence ends at "U.S."
         return doc
 
 

@@ -316,6 +316,11 @@ class SubjectFinder:
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                         # "eight models built by hospitals": a maker that is no country or org is nobody's claim
                         return self.resolve_np(pobj, sentence) or []
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")):
+                        found = self.resolve_np(pobj, sentence)  # "the 104 launched in the United States"
+                        if found:
+                            return found
             for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
                 # "six, four of them from Google DeepMind"
                 for pobj in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PRON"):
@@ -484,7 +489,10 @@ class SubjectFinder:
                 ent = self.entity(child)
                 if ent is not None and ent.label_ == "COUNTRY" and child.dep_ in ("amod", "poss", "compound"):
                     return [subject_of(ent)]  # "two dozen Chinese LLMs were approved", "China's models top 400"
-        if all_subjects and self._is_approval(verb):
+        registered = any(a.dep_ == "acl" and a.lemma_.lower() in self.approvals
+                         for c in all_subjects for a in c.subtree)
+        if all_subjects and (self._is_approval(verb) or registered):
+            # "... completed the filing procedure"; "118 of the models registered last year were LLMs"
             # "58 models completed the filing procedure": registered with the country's regulator
             return self.salience.recent_countries[-1:] or self._dominant_country()
         return [] if all_subjects else None

@@ -971,3 +971,34 @@ def test_a_dateline_without_an_outlet_is_not_part_of_the_subject(nlp: Language) 
     text = ("SAN FRANCISCO — Cardinal AI, the four-year-old start-up, released 11 AI models in the first nine "
             "months of this year.")
     assert {c[0] for c in model_claims(nlp, text, "2023-10-03")} == {"Cardinal AI"}
+
+
+def test_a_date_in_an_appositive_on_the_models_is_not_their_period(nlp: Language) -> None:
+    text = "OpenAI in August released two open-weight language models, its first since GPT-2 in 2019."
+    assert model_claims(nlp, text, "2025-10-01") == {("OpenAI", 2, "exact", LLM, 2025, 2025)}
+
+
+def test_seasons_of_this_year(nlp: Language) -> None:
+    text = "Moonshot AI released two open-weight large language models this summer."
+    assert model_claims(nlp, text, "2025-10-01") == {("Moonshot AI", 2, "exact", LLM, 2025, 2025)}
+
+
+def test_no_sentence_break_after_us_before_a_lower_case_word(nlp: Language) -> None:
+    text = "In 2021, U.S. institutions had been responsible for 25 machine-learning systems, the report said."
+    assert model_claims(nlp, text, "2023-04-01") == {("US", 25, "exact", AI, 2021, 2021)}
+
+
+def test_systems_in_a_story_of_ml_systems_are_models_unless_tested(nlp: Language) -> None:
+    text = ("U.S. institutions produced 16 notable machine-learning systems in 2022. Google led the field with "
+            "seven systems in 2022, ahead of Meta with four. One version ranked among the top five of 60 systems tested.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2023-04-01")}
+    assert {("Google", 7), ("Meta", 4)} <= found and not any(c[1] == 60 for c in found)
+
+
+def test_counts_launched_in_a_country_and_registered_models_that_were_llms(nlp: Language) -> None:
+    text = ("Chinese groups released 117 large language models in 2023, narrowly ahead of the 104 launched in "
+            "the United States over the same period.")
+    assert ("US", 104, "exact", LLM, 2023, 2023) in model_claims(nlp, text, "2023-10-12")
+    text = ("China registered 188 generative AI models last year. The regulator said 118 of the models "
+            "registered last year were large language models.")
+    assert ("CN", 118, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-01-09")
