@@ -32,7 +32,7 @@ from .periods import (
 )
 from .rules import RulesComponent
 from .subjects import Subject, SubjectFinder, subject_of
-
+from .syntax import clause_verb
 
 # "... had four apiece, as did Anthropic"
 AS_DID = ("did", "does", "do", "had", "has", "have")
@@ -117,9 +117,7 @@ class ClaimExtractor(RulesComponent):
     def is_joint(self, root: Token, subjects: list[Subject]) -> bool:
         """Several subjects sharing one count: "A, B and C together accounted for 11"."""
         sent = root.sent
-        verb = root
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(root)
         if any(t.lower_ == "between" and t.head.i in (verb.i, root.i) and t.nbor(1).lower_ == "them"
                for t in sent if t.i + 1 < len(t.doc)):
             return True  # "... member states managed seven between them": a group's count, nobody's own
@@ -176,9 +174,7 @@ class ClaimExtractor(RulesComponent):
         models", "when the authors benchmarked 30 models, three of the top five came from
         ...", "on the firm's leaderboard, five of the 10 best models come from China"): the
         verbs above the count, the clauses they govern, or a ranking they are placed on say so."""
-        verb = root
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(root)
         if any(p.dep_ == "prep" and p.lower_ in ("on", "in", "atop") and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in self.ranking_nouns for o in p.children) for p in verb.children):
             return True
@@ -199,9 +195,7 @@ class ClaimExtractor(RulesComponent):
     @staticmethod
     def is_continuation(root: Token) -> bool:
         """"three more have been released": a count whose clause names nobody."""
-        verb = root
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(root)
         return not any(c.dep_ in ("nsubj", "agent") and c.i != root.i and not root.is_ancestor(c) and not c.is_ancestor(root)
                        for c in verb.children)
 

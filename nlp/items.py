@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .numbers import Count, NumberReader
+from .syntax import clause_verb
 
 LLM = "large language model"
 AI_MODEL = "AI model"
@@ -81,7 +82,7 @@ class ItemReader:
         if lemma == "model":
             other = self.other_model_markers.intersection(words)
             if other:  # "1,500 derivative models": built by others, a thing of its own (no "model" in its name)
-                return sorted(other)[0].removesuffix("s")
+                return min(other).removesuffix("s")
             if self.llm_markers.intersection(words):
                 return LLM
             if self.ai_markers.intersection(words):
@@ -136,9 +137,7 @@ class ItemReader:
                 found = self._counted_by(anc)
                 if found is not None:
                     return found
-        node = root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
+        node = clause_verb(root)
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in self.total_nouns:
                 found = self._counted_by(child)

@@ -22,6 +22,8 @@ from typing import Any
 from spacy.tokens import Span, Token
 from spacy.util import registry
 
+from .syntax import clause_verb
+
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
@@ -336,9 +338,7 @@ class PeriodChooser:
                and not self._in_appositive(doc[e.root], anchors)]
         stock = any(e.kind in ("asof", "stock") for e in clause) or self.is_stock_verb(root)
         # ... or under the count's own verb: "while three more have been released so far in 2025"
-        verb = root
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(root)
         local = [e for e in clause if verb.pos_ in ("VERB", "AUX") and verb.i != top.i and verb.is_ancestor(doc[e.root])]
         explicit = [e for e in (own or local or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
         # "its 2025 edition counted 40 models ... in 2024": a year naming a thing is not a period
@@ -367,17 +367,13 @@ class PeriodChooser:
     @staticmethod
     def is_perfect(root: Token) -> bool:
         """A perfect tense on the count's verb ("has launched four")."""
-        node = root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
+        node = clause_verb(root)
         return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)
 
     @staticmethod
     def is_stock_verb(root: Token) -> bool:
         """A perfect or present tense on the count's verb: a stock ("has released")."""
-        node = root
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
+        node = clause_verb(root)
         if node.pos_ not in ("VERB", "AUX"):
             return False
         perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in node.children)

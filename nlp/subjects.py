@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, CANONICAL, COUNTRY_CODE
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
+from .syntax import clause_verb
 
 SUBJECT_LABELS = ("COUNTRY", "ORG")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -239,9 +240,7 @@ class SubjectFinder:
     def credit_regulator(self, subjects: list[Subject], root: Token, sentence: int) -> list[Subject]:
         """Approvals by a national regulator are the country's: "the Data Authority, the
         kingdom's AI regulator, has approved 11 models" -> the kingdom."""
-        verb = root
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
+        verb = clause_verb(root)
         if len(subjects) != 1 or subjects[0].label != "ORG" or not self._is_approval(verb):
             return subjects
         ent = next((e for h in self._holders(verb) if (e := self.entity(h)) is not None
