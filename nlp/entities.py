@@ -113,6 +113,7 @@ class EntityFixes(RulesComponent):
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
+        kept = join_particles(kept)
         doc.ents = vote_labels(kept)
         return doc
 
@@ -171,10 +172,14 @@ class EntityFixes(RulesComponent):
         owner = {t: e for e in ents for t in range(e.start, e.end)}
         found: list[Span] = []
         for token in doc:
-            if not self._capitalized_name_word(token) or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
+            # "Han Seung-min": a hyphenated given name ends the name
+            hyphenated = token.i > 1 and token.is_alpha and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+                and not doc[token.i - 2].whitespace_ and self._capitalized_name_word(doc[token.i - 2])
+            if not (self._capitalized_name_word(token) or hyphenated) \
+                    or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
                 continue
-            start = token.i
-            while start > 0 and token.i - start < 2 and self._capitalized_name_word(doc[start - 1]):
+            start = token.i - 2 if hyphenated else token.i
+            while start > 0 and token.i - start < 4 and self._capitalized_name_word(doc[start - 1]):
                 start -= 1
             span = doc[start : token.i + 1]
             if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
@@ -436,6 +441,23 @@ class EntityFixes(RulesComponent):
                 if child.lower_ in self.person_roles or words & self.person_roles:
                     return True
         return False
+
+
+# Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter"}
+
+
+def join_particles(ents: list[Span]) -> list[Span]:
+    """A person the model cut after a particle ("Ursula von der" + "Leyen") is one person."""
+    joined: list[Span] = []
+    for ent in ents:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label_ == "PERSON" and not ent.id_ and ent.start == prev.end \
+                and prev[-1].lower_ in NAME_PARTICLES and ent.text[:1].isupper() and len(ent) <= 2:
+            joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        joined.append(ent)
+    return joined
 
 
 def vote_labels(ents: list[Span]) -> list[Span]:

@@ -489,3 +489,14 @@ def test_place_datelines_and_listing_places_are_cut_off_names(nlp: Language) -> 
     text = ("Tencent results\n\nHONG KONG - Tencent Holdings said on Wednesday its profit rose. "
             "The Hong Kong-listed Tencent Holdings said revenue rose.")
     assert {c for label, c, _ in labelled(nlp, text) if label == "ORG"} == {"Tencent Holdings"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("European Commission President Ursula von der Leyen unveiled a plan.", "Ursula von der Leyen"),
+        ("\"We cannot wait,\" Jeon Min-ho, a director general at the ministry, told reporters.", "Jeon Min-ho"),
+    ],
+)
+def test_particles_and_hyphenated_given_names_stay_in_the_name(nlp: Language, text: str, name: str) -> None:
+    assert name in {c for label, c, _ in labelled(nlp, text) if label == "PERSON"}
