@@ -303,16 +303,13 @@ class ClaimExtractor(RulesComponent):
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
                 subjects = []
+            # A count that goes on from the last claim takes its subject: a baseline ("up from
+            # 79"), "three more have been released", "the following year the figure was 26".
             if not subjects and found and noun is None and self.is_comparison(root):
-                subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)]
-            if not subjects and count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root):
-                # "four in 2023 and seven in 2024, while three more have been released so far in 2025"
-                subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found \
-                    else state.finder.previous_claim_subject(index)
-            if not subjects and noun is None and self.is_restated_figure(root):
-                # "... released three in 2020; the following year the figure was 26"
-                subjects = [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found \
-                    else state.finder.previous_claim_subject(index)
+                subjects = last_subject(found)
+            more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
+            if not subjects and (more or noun is None and self.is_restated_figure(root)):
+                subjects = last_subject(found) or state.finder.previous_claim_subject(index)
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
@@ -469,6 +466,11 @@ class _SentenceDates:
             self.main = years
             if claimed and self.first_main is None:
                 self.first_main = years
+
+
+def last_subject(found: list[Claim]) -> list[Subject]:
+    """The subject of the last claim found so far in a sentence, if any."""
+    return [Subject(found[-1].subject, found[-1].subject_label, found[-1].subject_code)] if found else []
 
 
 def hung_on_name(root: Token) -> Token | None:
