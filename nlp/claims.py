@@ -307,6 +307,13 @@ class ClaimExtractor(RulesComponent):
             # 79"), "three more have been released", "the following year the figure was 26".
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = last_subject(found)
+            if not subjects and found and noun is None and count.start > sent.start \
+                    and sent.doc[count.start - 1].lower_ == "and" and sent.doc[count.start - 1].head.i < count.start \
+                    and not (count.end < sent.end and sent.doc[count.end].lower_ in ("from", "in", "by", "at", "among")
+                             and sent.doc[count.end].ent_type_ != "DATE"
+                             and not any(c.ent_type_ == "DATE" for c in sent.doc[count.end].children)):
+                # "nine were released last year and seven so far this year": a gapped clause
+                subjects = last_subject(found)
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)

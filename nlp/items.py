@@ -51,6 +51,8 @@ class ItemReader:
     def _item_noun(self, root: Token) -> Token | None:
         if root.head.i == root.i + 1 and root.head.lower_ in ("+", "plus"):
             root = root.head  # "10+ models": the parser hangs the number on the plus sign
+        if root.dep_ == "nummod" and root.head.i < root.i and root.head.tag_ in ("NNS", "NNPS"):
+            return None  # "and Chinese developers 93": a gapped clause's subject, not what it counts
         if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and root.head.pos_ in NOUNS:
             # "and Aleph Alpha three": a number does not count a name
             return root.head if root.head.ent_type_ not in ("ORG", "COUNTRY") else None

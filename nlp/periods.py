@@ -333,6 +333,7 @@ class PeriodChooser:
         # ... or on the preposition that holds it: "from 15 in 2023"
         holder = root.head.i if root.dep_ == "pobj" else None
         own = [e for e in clause if (doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors
+               or root.head.i == e.root and root.dep_ == "nummod"  # the parser hangs the count on its time: "and seven so far this year"
                or holder is not None and doc[e.root].head.head.i == holder
                or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree))
                and not self._in_appositive(doc[e.root], anchors)]
@@ -348,6 +349,10 @@ class PeriodChooser:
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))
+        gap = doc[root.i - 1].lower_ in ("and", ",") if root.i > 0 else False
+        after = [e for e in explicit if 0 < e.start - root.i <= 4 and not any(t.is_punct for t in doc[root.i : e.start])]
+        if gap and after:  # "five were released last year and six so far this year": the gapped clause's own time
+            chosen = after[0]
         if chosen.kind in ("point", "soft") and any(e.kind == "asof" for e in clause) and comparison:
             # "284 as of December, up from 150 a year earlier": the baseline is a stock too
             chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)

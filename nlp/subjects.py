@@ -27,12 +27,16 @@ LOCATIVE_PREPS = ("in", "from", "among")
 PRONOUNS = ("it", "its", "they", "their")
 RELATIVE_PRONOUNS = ("which", "that", "who")
 # Words between a gapped subject and its count ("Canada at three", "and Korea just two").
-GAP_SKIP = ("with", "for", "at", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+GAP_SKIP = ("with", "for", "at", "behind", "more", "fewer", "less", "than", "least", "over", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
 # Nouns of research institutions, any of which may refer back to another ("the institute"
 # after "the Beijing Academy of ...").
 INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "center", "college", "campus", "school"}
 # British spellings of organization nouns, for matching "the centre" with "... Center".
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
+# Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
+UNIT_NOUNS = ("unit", "arm", "division", "subsidiary", "business", "affiliate")
+# Participles that place an organization ("based in", "headquartered in").
+LOCATED_VERBS = ("base", "based", "headquarter", "headquartered", "locate", "located", "register", "registered")
 GAP_OPENERS = ("and", ",", "while", "but", "whereas", ";")
 
 
@@ -194,7 +198,7 @@ class SubjectFinder:
         for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)
             if ent is not None and ent.label_ in SUBJECT_LABELS:
-                return [subject_of(ent)]
+                return [self._named_unit(ent, head) or subject_of(ent)]
             if child.dep_ == "poss" and child.lemma_.lower() in self.country_nouns and child.tag_ != "NNS":
                 # "the kingdom's developers": the country last named
                 return self.salience.recent_countries[-1:] or self._dominant_country()
@@ -218,10 +222,15 @@ class SubjectFinder:
                     return [named]
                 if self.salience.org_subject is not None:
                     return [self.salience.org_subject]
-            if lemma in self.event_nouns:
-                recent = [s for i, s in self.salience.claims if i >= sentence - 3]
-                return recent[-1:]
-        for prep in head.rights:
+        dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in lefts)
+        if lemma in self.event_nouns and (dated or left_words & {"the", "this", "that"}):
+            # "the newest round", "last month's batch": the body whose rounds the article reports
+            recent = [s for i, s in self.salience.claims if i >= sentence - 3]
+            return recent[-1:]
+        # "institutions based in the United States": the place of a located noun
+        located = [p for acl in head.rights if acl.dep_ == "acl" and acl.lemma_.lower() in LOCATED_VERBS
+                   for p in acl.children if p.dep_ == "prep" and p.lower_ == "in"]
+        for prep in [*head.rights, *located]:
             # "researchers from British institutions", "developers in the United States",
             # "institutes of the Fraunhofer Society"
             if prep.dep_ == "prep" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ in ("of", "at") and lemma in self.org_nouns):
@@ -321,6 +330,12 @@ class SubjectFinder:
                         if found:
                             return found
             for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+                # "nine of those models": part of the count the last sentence claimed
+                if anchor.dep_ in SUBJECT_DEPS and any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("those", "these") for d in p.children)
+                       for p in of.children):
+                    previous = self.previous_claim_subject(sentence)
+                    if previous:
+                        return previous
                 # "six, four of them from Google DeepMind"
                 for pobj in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PRON"):
                     for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in OWN_PREPS):
@@ -337,7 +352,7 @@ class SubjectFinder:
                         if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
                             continue
                         found = self.resolve_np(pobj, sentence)
-                        if found or self.entity(pobj) is not None:
+                        if found or self.entity(pobj) is not None or self._unnamed_makers(child, pobj):
                             return found
         return None
 
@@ -380,6 +395,35 @@ class SubjectFinder:
             return self.resolve_np(token, sentence) or []
         return []
 
+    def _named_unit(self, owner: Span, head: Token) -> Subject | None:
+        """"Alibaba Group's cloud computing unit" is the article's "Alibaba Cloud": a unit
+        described by a word its parent's name shares with an org named in the article."""
+        if owner.label_ != "ORG" or head.lemma_.lower() not in UNIT_NOUNS:
+            return None
+        words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.i > owner.end - 1}
+        parent = owner.text.split()[0].lower()
+        for ent in {e for e in self.ent_at.values() if e.label_ == "ORG" and e.start != owner.start}:
+            name = [w.lower() for w in ent.text.split()]
+            if len(name) > 1 and name[0] == parent and words.intersection(name[1:]):
+                return subject_of(ent)
+        return None
+
+    def _unnamed_makers(self, prep: Token, pobj: Token) -> bool:
+        """"32 LLMs from European organisations": makers named only by a region or a
+        sector, whose count is no country's or org's (not the counter's either)."""
+        return prep.lower_ == "from" and pobj.lemma_.lower() in self.org_nouns and pobj.tag_ == "NNS" \
+            and not any(c.dep_ == "poss" for c in pobj.children)
+
+    @staticmethod
+    def _whose_clause(subject: Token, verb: Token) -> Token | None:
+        """"The UAE, whose institute (TII) has released 20 models, signed ...": the parser
+        may take the whose-phrase for an appositive and its verb for the main one."""
+        for appos in (c for c in subject.children if c.dep_ == "appos" and subject.i < c.i < verb.i):
+            if any(c.dep_ == "poss" and c.lower_ == "whose" for c in appos.children) \
+                    and all(t.dep_ in ("aux", "auxpass", "advmod", "neg") for t in verb.doc[appos.right_edge.i + 1 : verb.i]):
+                return appos
+        return None
+
     def _gapped(self, root: Token) -> list[Subject]:
         prep = root.head
         if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
@@ -415,11 +459,7 @@ class SubjectFinder:
     def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:
         """Subjects of a verb; [] when its clause has a subject that names no country or org;
         None when it has no subject at all (the walk goes on to the governing clause)."""
-        # never a dateline the parser took for a subject ("NEW DELHI, Feb 18 (PTI) — Indian companies released ...")
-        all_subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)] or [
-            j for c in verb.children if c.dep_ in SUBJECT_DEPS
-            for j in (*c.conjuncts, *(a for a in c.children if a.dep_ in ("appos", "npadvmod")))
-            if not self._in_boilerplate(j)][:1]  # "SAN FRANCISCO — Cardinal AI, ..., released 11"
+        all_subjects = self._subject_tokens(verb)
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (
             c.lemma_.lower() in self.total_nouns and inside.intersection(t.i for t in c.subtree))]
@@ -436,6 +476,9 @@ class SubjectFinder:
                               if c.pos_ not in ("PRON", "DET") and self.resolve_np(c, sentence)), None)
                 if named is not None:
                     subjects = [named]
+            whose = self._whose_clause(subjects[0], verb)
+            if whose is not None:
+                subjects = [whose]
             found = self.resolve_np(subjects[0], sentence)
             if found == []:
                 found = self._name_before_gloss(subjects[0], verb) or found
@@ -556,23 +599,30 @@ class SubjectFinder:
             return []
         return [named[1]]
 
+    def _subject_tokens(self, verb: Token) -> list[Token]:
+        """A verb's subjects, never a dateline the parser took for one ("NEW DELHI, Feb 18
+        (PTI) — Indian companies released ..."): then the name after it."""
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self._in_boilerplate(c)] or [
+            j for c in verb.children if c.dep_ in SUBJECT_DEPS
+            for j in (*c.conjuncts, *(a for a in c.children if a.dep_ in ("appos", "npadvmod")))
+            if not self._in_boilerplate(j)][:1]  # "SAN FRANCISCO — Cardinal AI, ..., released 11"
+
     def _pronoun(self, verb: Token, sentence: int) -> list[Subject]:
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in self.reporting:
             # "X launched Y and said it has released ...": a conjoined verb shares X
             speaker = head.head if head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children) \
                 else head
-            for child in speaker.children:
-                if child.dep_ in SUBJECT_DEPS:
+            for child in self._subject_tokens(speaker):
+                ent = self.entity(child)
+                if ent is not None and ent.label_ == "ORG":
+                    return [subject_of(ent)]
+                if ent is None and child.lower_ in RELATIVE_PRONOUNS and speaker.dep_ == "relcl":
+                    child = speaker.head  # "LightOn, which says it has trained six"
                     ent = self.entity(child)
                     if ent is not None and ent.label_ == "ORG":
                         return [subject_of(ent)]
-                    if ent is None and child.lower_ in RELATIVE_PRONOUNS and speaker.dep_ == "relcl":
-                        child = speaker.head  # "LightOn, which says it has trained six"
-                        ent = self.entity(child)
-                        if ent is not None and ent.label_ == "ORG":
-                            return [subject_of(ent)]
-                    found = self.resolve_np(child, sentence) if ent is None else None
-                    if found and found[0].label == "ORG":
-                        return found
+                found = self.resolve_np(child, sentence) if ent is None else None
+                if found and found[0].label == "ORG":
+                    return found
         return []

@@ -1002,3 +1002,68 @@ def test_counts_launched_in_a_country_and_registered_models_that_were_llms(nlp: 
     text = ("China registered 188 generative AI models last year. The regulator said 118 of the models "
             "registered last year were large language models.")
     assert ("CN", 118, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-01-09")
+
+
+def test_gapped_clauses_with_behind_and_a_repeated_subject_noun(nlp: Language) -> None:
+    text = "In 2022, British labs were behind 12 notable models and French ones behind only five."
+    assert model_claims(nlp, text, "2023-05-02") == {("GB", 12, "exact", AI, 2022, 2022), ("FR", 5, "exact", AI, 2022, 2022)}
+    text = "Japanese developers released 20 large language models in 2023 and Korean developers 14, the survey found."
+    assert model_claims(nlp, text, "2024-02-01") == {("JP", 20, "exact", LLM, 2023, 2023), ("KR", 14, "exact", LLM, 2023, 2023)}
+
+
+def test_a_gapped_subject_before_a_qualified_count(nlp: Language) -> None:
+    text = "The survey found that Japan had released about 40 LLMs by the end of June and Korea more than 25."
+    found = model_claims(nlp, text, "2024-08-01")
+    assert {(c[0], c[1], c[2]) for c in found} == {("JP", 40, "about"), ("KR", 25, "more_than")}
+
+
+def test_institutions_based_in_a_country(nlp: Language) -> None:
+    text = "Companies headquartered in Germany produced nine notable AI models in 2024, up from six the year before."
+    assert model_claims(nlp, text, "2025-04-01") == {("DE", 9, "exact", AI, 2024, 2024), ("DE", 6, "exact", AI, 2023, 2023)}
+
+
+def test_a_dated_batch_is_the_regulators_next_round(nlp: Language) -> None:
+    text = ("Vietnam's technology ministry has approved 40 AI models since the law took effect. "
+            "Last week's batch, the third so far, added six large language models.")
+    assert ("VN", 6, LLM, 2025) in {(c[0], c[1], c[3], c[5]) for c in model_claims(nlp, text, "2025-06-20")}
+
+
+def test_part_of_those_models_and_a_gapped_so_far_this_year(nlp: Language) -> None:
+    text = ("Turkish companies have built 11 large language models of their own, the ministry said. "
+            "Officials said five of those models were released last year and six so far this year.")
+    assert model_claims(nlp, text, "2025-09-01") >= {("TR", 5, "exact", LLM, 2024, 2024), ("TR", 6, "exact", LLM, 2025, 2025)}
+    # an explicit maker of the part wins over the whole's
+    text = ("Chinese firms released 40 large language models last year. Baidu accounted for about ten of those "
+            "models, the report said.")
+    assert ("Baidu", 10, "about", LLM, 2024, 2024) in model_claims(nlp, text, "2025-02-01")
+
+
+def test_a_gapped_count_from_a_region_is_nobodys(nlp: Language) -> None:
+    text = "American labs built 30 notable models last year, compared with 12 from China and four from Africa."
+    assert {c[0] for c in model_claims(nlp, text, "2025-04-01")} == {"US", "CN"}
+
+
+def test_a_counters_tally_of_regional_makers_is_nobodys(nlp: Language) -> None:
+    text = "The consultancy Omdia counted 25 large language models from African organisations last year."
+    assert model_claims(nlp, text, "2025-04-01") == set()
+    text = "The consultancy Omdia counted 25 large language models from Nigerian organisations last year."
+    assert model_claims(nlp, text, "2025-04-01") == {("NG", 25, "exact", LLM, 2024, 2024)}
+
+
+def test_a_whose_phrase_is_the_clause_subject(nlp: Language) -> None:
+    text = ("Saudi Arabia, whose national data authority SDAIA has released eight Allam models since 2023, "
+            "signed a research agreement with France on Monday.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-05-01")} == {("Saudi Data and Artificial Intelligence Authority", 8)}
+
+
+def test_a_dateline_with_a_country_is_no_subject(nlp: Language) -> None:
+    text = ("SHENZHEN, China, March 3 (Reuters) - Tencent's cloud unit said on Monday it has released more "
+            "than 40 AI models this year.")
+    assert {c[0] for c in model_claims(nlp, text, "2025-03-03")} <= {"Tencent", "Tencent Cloud"}
+    assert {c[0] for c in model_claims(nlp, text, "2025-03-03")}
+
+
+def test_a_parents_unit_is_the_unit_the_article_names(nlp: Language) -> None:
+    text = ("Tencent Cloud adds six models to Hunyuan line\n\nTencent Holdings' cloud unit said on Tuesday it "
+            "has released six AI models this year.")
+    assert {c[0] for c in model_claims(nlp, text, "2025-05-06")} == {"Tencent Cloud"}
