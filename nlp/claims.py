@@ -314,6 +314,8 @@ class ClaimExtractor(RulesComponent):
                              and not any(c.ent_type_ == "DATE" for c in sent.doc[count.end].children)):
                 # "nine were released last year and seven so far this year": a gapped clause
                 subjects = last_subject(found)
+            if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_verb(root).children):
+                subjects = state.finder.interviewee(root)  # a verbless answer: "A: Eleven, since we started"
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)

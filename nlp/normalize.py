@@ -173,12 +173,14 @@ class Normalizer(RulesComponent):
         for ent in orgs:
             if ent.id_:
                 canonical_of.setdefault(name_key(ent.text), ent.id_)
-        # "Verdane" is "Verdane Labs" when the rest of the longer name is org suffixes.
+        # "Verdane" is "Verdane Labs" when the rest of the longer name is org suffixes; of
+        # two such names ("Corvane Systems", "Corvane Cloud") the one the article names first.
+        first = {key: min(e.start for e in orgs if name_key(e.text) == key) for key in canonical_of}
         for key in list(canonical_of):
-            for other, canonical in list(canonical_of.items()):
-                rest = other[len(key):].split() if other.startswith(key + " ") else []
-                if rest and all(w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in rest):
-                    canonical_of[key] = canonical
+            longer = [other for other in canonical_of if other.startswith(key + " ") and all(
+                w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in other[len(key):].split())]
+            if longer:
+                canonical_of[key] = canonical_of[min(longer, key=lambda other: first[other])]
         aliases = self._acronyms(doc, orgs, canonical_of)
         written = as_written(orgs)
         for ent in orgs:

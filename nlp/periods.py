@@ -85,6 +85,11 @@ class PeriodReader:
             for phrase in lexicon.get(key, []):
                 words = tuple(phrase.split())
                 self.phrases.setdefault(words[0], []).append((words, kind))
+        # multi-word relative years by first word, to find those the model left unlabelled
+        self.relative_starts: dict[str, list[tuple[str, ...]]] = {}
+        for key in self.relative_keys:
+            if " " in key:
+                self.relative_starts.setdefault(key.split()[0], []).append(tuple(key.split()))
         alternatives = "|".join(re.escape(k) for k in self.relative_keys)
         self.relative_re = re.compile(rf"(?:^|\b)({alternatives})$") if alternatives else None
         self.resolve_date = resolve_date
@@ -109,9 +114,8 @@ class PeriodReader:
         found: list[TimeExpr] = []
         doc = sent.doc
         covered: set[int] = set()
-        for ent in ents:
-            if ent.label_ != "DATE":
-                continue
+        dates = [e for e in ents if e.label_ == "DATE"]
+        for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
             expr = self._classify(ent, published, last_year, claim_year)
             if expr is not None:
@@ -138,6 +142,21 @@ class PeriodReader:
                 covered.update(range(start, start + n))
         found.sort(key=lambda e: e.start)
         return self._join_ranges(found, doc), last_year
+
+    def _unlabelled_relatives(self, sent: Span, dates: list[Span]) -> list[Span]:
+        """Relative years the statistical model did not label ("The following year
+        American developers put out 41"), as DATE spans."""
+        taken = {i for e in dates for i in range(e.start, e.end)}
+        words = [t.lower_ for t in sent]
+        spans: list[Span] = []
+        for i, word in enumerate(words):
+            for phrase in self.relative_starts.get(word, ()):
+                start = sent.start + i
+                end = start + len(phrase)
+                if tuple(words[i : i + len(phrase)]) == phrase and not taken.intersection(range(start, end)):
+                    spans.append(Span(sent.doc, start, end, label="DATE"))
+                    taken.update(range(start, end))
+        return spans
 
     @staticmethod
     def _join_ranges(found: list[TimeExpr], doc: Any) -> list[TimeExpr]:
@@ -226,6 +245,9 @@ class PeriodReader:
             if resolved is not None and text.startswith("last ") and MONTH.fullmatch(rest) and (resolved.year, resolved.month) >= (
                     published.year, published.month):
                 resolved = date(resolved.year - 1, resolved.month, 1)  # "last May" said in May: a year ago
+            base = claim_year if claim_year is not None else last_year
+            if resolved is None and rest == "the year" and base is not None:
+                resolved = date(base, 1, 1)  # "in the first half of the year": the year of the story's last count
             if resolved is None and rest in ("the year", "this year", "year"):
                 resolved = published
         quarter = QUARTER.search(text) if resolved is None else None

@@ -33,6 +33,8 @@ GAP_SKIP = ("with", "for", "at", "behind", "more", "fewer", "less", "than", "lea
 INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "center", "college", "campus", "school"}
 # British spellings of organization nouns, for matching "the centre" with "... Center".
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
+# The start of an interview answer: "A: ...", "A. ..."
+ANSWER = re.compile(r"A\s?[:.]\s")
 # Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
 UNIT_NOUNS = ("unit", "arm", "division", "subsidiary", "business", "affiliate")
 # Participles that place an organization ("based in", "headquartered in").
@@ -86,6 +88,7 @@ class SubjectFinder:
         self.salience = Salience()
         self.boilerplate: list[tuple[int, int]] = list(getattr(doc._, BOILERPLATE, None) or [])
         self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
+        self.doc_orgs: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "ORG")
 
     # -- bookkeeping ---------------------------------------------------------------
     def after_sentence(self, index: int, ents: list[Span], subjects: list[Subject]) -> None:
@@ -129,6 +132,20 @@ class SubjectFinder:
             if subject not in seen:
                 seen.append(subject)
         return seen[:n]
+
+    def in_answer(self, token: Token) -> bool:
+        """Whether a token is in an interview answer ("A: Eleven since we started")."""
+        text = self.doc.text
+        line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx + 1]
+        return ANSWER.match(line) is not None
+
+    def interviewee(self, token: Token) -> list[Subject]:
+        """"We" in an interview answer: the organization the interview is about, the one
+        the article names most (the first of equals)."""
+        if not self.in_answer(token):
+            return []
+        common = self.doc_orgs.most_common(1)
+        return [common[0][0]] if common else []
 
     def _dominant_country(self) -> list[Subject]:
         common = (self.salience.countries or self.doc_countries).most_common(1)
@@ -254,11 +271,14 @@ class SubjectFinder:
             return subjects
         ent = next((e for h in self._holders(verb) if (e := self.entity(h)) is not None
                     and self.government_heads.intersection(t.text for t in e)), None)
+        name = ent.text if ent is not None else subjects[0].name
+        if ent is None and not self.government_heads.intersection(name.split()):
+            return subjects
+        named = [c for c in self.doc_countries if re.search(rf"\b{re.escape(c.name)}\b", name)]
+        if named:  # "the Cyberspace Administration of China", or "the watchdog" after it
+            return named[:1]
         if ent is None:
             return subjects
-        named = [c for c in self.doc_countries if re.search(rf"\b{re.escape(c.name)}\b", ent.text)]
-        if named:  # "the Cyberspace Administration of China"
-            return named[:1]
         for appos in (c for c in ent.root.children if c.dep_ == "appos"):
             found = self.resolve_np(appos, sentence)
             if found and found[0].label == "COUNTRY":
@@ -493,6 +513,8 @@ class SubjectFinder:
                     # clause after the whole appositive is about the name it glosses
                     return [glossed]
                 return found or []
+            if found is None and subjects[0].lower_ == "we":
+                return self.interviewee(subjects[0])
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
                 return self._pronoun(verb, sentence) or self._earlier_subject(subjects[0]) \
                     or self._antecedent(sentence) or self._named_antecedent(subjects[0], sentence)

@@ -1067,3 +1067,27 @@ def test_a_parents_unit_is_the_unit_the_article_names(nlp: Language) -> None:
     text = ("Tencent Cloud adds six models to Hunyuan line\n\nTencent Holdings' cloud unit said on Tuesday it "
             "has released six AI models this year.")
     assert {c[0] for c in model_claims(nlp, text, "2025-05-06")} == {"Tencent Cloud"}
+
+
+def test_the_following_year_counts_from_the_last_year_even_when_unlabelled(nlp: Language) -> None:
+    text = ("In 2021, Korean labs released eight LLMs. The following year Korean developers put out 12, while "
+            "Japan more than doubled its output to 10. India released four that year.")
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2024-03-01")}
+    assert {("KR", 8, 2021), ("KR", 12, 2022), ("JP", 10, 2022), ("IN", 4, 2022)} <= found
+
+
+def test_a_watchdog_clearing_models_in_part_of_the_year(nlp: Language) -> None:
+    text = ("Vietnamese regulators approved 90 large language models in 2024, the Authority of Information "
+            "Security of Vietnam said.\n\nIn the first half of the year the watchdog cleared 50 of the models.")
+    assert ("VN", 50, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-01-20")
+
+
+def test_an_interview_answers_we_is_the_interviewees_company(nlp: Language) -> None:
+    text = ("Q&A: Norrland AI's chief on Swedish models\n\nStockholm-based Norrland AI was founded in 2021. "
+            "Its chief executive spoke to us.\n\nQ: How many models has Norrland released?\n\n"
+            "A: Seven language models since we started, and this year alone we shipped two.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2024-06-01")}
+    assert found == {("Norrland AI", 7), ("Norrland AI", 2)}
+    # outside an answer, a "we" stays unresolved
+    text = "Norrland AI was founded in 2021. We count seven language models from Swedish labs since then."
+    assert ("Norrland AI", 7) not in {(c[0], c[1]) for c in model_claims(nlp, text, "2024-06-01")}

@@ -500,3 +500,10 @@ def test_place_datelines_and_listing_places_are_cut_off_names(nlp: Language) -> 
 )
 def test_particles_and_hyphenated_given_names_stay_in_the_name(nlp: Language, text: str, name: str) -> None:
     assert name in {c for label, c, _ in labelled(nlp, text) if label == "PERSON"}
+
+
+def test_a_short_org_name_is_the_first_named_company_it_begins(nlp: Language) -> None:
+    text = ("Halvard Systems reported revenue on Tuesday. Halvard Cloud, its infrastructure unit, grew 30%. "
+            "Halvard said it would hire 200 engineers.")
+    canon = {m.text: m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
+    assert canon["Halvard"] == "Halvard Systems" and canon["Halvard Cloud"] == "Halvard Cloud"
