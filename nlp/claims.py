@@ -159,6 +159,9 @@ class ClaimExtractor(RulesComponent):
         """The word making a count a plan or forecast ("plans to", "will", "expects"), if any."""
         node = root
         while node.head.i != node.i:
+            if node.dep_ in ("pcomp", "advcl") and (node.head.lower_ in PAST_LINKS or any(
+                    c.dep_ == "mark" and c.lower_ in PAST_LINKS for c in node.children)):
+                return None  # "plans to release four next year after releasing five last year"
             node = node.head
             if node.lemma_.lower() in self.reporting:
                 return None
@@ -405,6 +408,12 @@ class ClaimExtractor(RulesComponent):
                 owner = next((c for c in total.children if c.dep_ == "poss"), None) if total.dep_ == "dobj" else None
                 if owner is not None and total.lemma_.lower() in TOTALS:
                     return finder.resolve_np(owner, index) or []
+        if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
+            # "Mistral AI accounted for three of France's five releases": the part is the
+            # clause subject's; the whole's owner only when the clause names none
+            own_part = finder.clause_subject(root, [root], index)
+            if own_part:
+                return own_part
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own
@@ -422,6 +431,10 @@ class ClaimExtractor(RulesComponent):
         return Claim(subject.name, subject.label, subject.code, count.value, count.qualifier, item,
                      years[0], years[1], start, start + len(stripped), doc[count.start].idx,
                      doc[count.end - 1].idx + len(doc[count.end - 1]))
+
+
+# Words that tie a clause to what already happened ("after releasing five last year").
+PAST_LINKS = ("after", "since", "having")
 
 
 @dataclass

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, register_extensions
+from .gazetteers import ambiguous_country_ids, data_path
 from .rules import RulesComponent
 
 # An institution's full name: a body noun, "of"/"for" and a list of capitalized subjects,
@@ -64,6 +65,7 @@ class EntityFixes(RulesComponent):
         self.name_suffixes = set(rules.get("name_suffixes", []))
         self.generic_name_words = set(rules.get("generic_name_words", []))
         self.event_nouns = set(rules.get("event_nouns", []))
+        self.ambiguous_countries = ambiguous_country_ids(data_path("countries.jsonl"))
         shape = rules.get("product_shape")
         self.product_shape = re.compile(shape) if shape else None
         self.line_patterns = [re.compile(p) for p in rules.get("boilerplate_lines", [])]
@@ -110,12 +112,25 @@ class EntityFixes(RulesComponent):
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
+        kept = self.listed_countries(kept)
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
         kept = join_particles(kept)
         doc.ents = vote_labels(kept)
         return doc
+
+    def listed_countries(self, ents: list[Span]) -> list[Span]:
+        """"Egypt, Jordan and Morocco": a name shared by a country and a person or place
+        is the country when coordinated with another country."""
+        countries = {t for e in ents if e.label_ == "COUNTRY" for t in range(e.start, e.end)}
+        fixed = []
+        for ent in ents:
+            code_id = self.ambiguous_countries.get(ent.text)
+            if code_id is not None and ent.label_ != "COUNTRY" and any(c.i in countries for c in ent.root.conjuncts):
+                ent = Span(ent.doc, ent.start, ent.end, label="COUNTRY", span_id=code_id)
+            fixed.append(ent)
+        return fixed
 
     def appositive_orgs(self, ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
         """A name glossed by an organization noun is an organization: "Qorvixa, a Porto

@@ -75,6 +75,17 @@ def country_names(entry: dict[str, Any]) -> tuple[str, str, list[str]]:
     return country.alpha_2, display, [f for f in dict.fromkeys(forms) if f and f not in ambiguous]
 
 
+def ambiguous_country_ids(path: Path) -> dict[str, str]:
+    """Pattern ids of countries by the names they share with people or places ("Jordan",
+    "Chad", "Georgia"), which the rulers never match on their own."""
+    ids: dict[str, str] = {}
+    for entry in read_jsonl(path):
+        if entry.get("ambiguous") and not entry.get("not_a_country"):
+            code, display, _ = country_names(entry)
+            ids.update({form: f"{code}{COUNTRY_ID_SEP}{display}" for form in entry["ambiguous"]})
+    return ids
+
+
 def _plain_pycountry_names(listed: set[str]) -> Iterator[tuple[str, str, list[str]]]:
     """Countries the data file does not describe: their pycountry names only."""
     for country in pycountry.countries:

@@ -98,7 +98,7 @@ class ItemReader:
             return AI_MODEL  # "Google led with seven systems" in a story counting machine-learning systems
         if lemma == "release" and context in (LLM, AI_MODEL) and all(
                 t.ent_type_ in ("COUNTRY", "NORP", "GPE") for t in doc[first : noun.i]
-                if t.is_alpha and t.lower_ not in self.stop_modifiers and t.i not in owners):
+                if t.is_alpha and not t.like_num and t.lower_ not in self.stop_modifiers and t.i not in owners):
             # "41 of the Chinese releases" in a story counting models
             return previous if previous in (LLM, AI_MODEL) else context
         words = [w for w in words if "model" not in w and w not in self.llm_markers]

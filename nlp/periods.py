@@ -37,6 +37,7 @@ TIME_HEADS = ("year", "years", "period", "quarter", "half", "season", "cycle")
 RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
 # "this year alone", "in 2023 only": an emphasis after the date does not change it.
 EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
+MONTH_SPAN = re.compile(rf"^(?:between|from)\s+({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
 QUARTER_START = {"first": 1, "1st": 1, "q1": 1, "second": 4, "2nd": 4, "q2": 4, "third": 7, "3rd": 7, "q3": 7,
@@ -250,6 +251,12 @@ class PeriodReader:
                 resolved = date(base, 1, 1)  # "in the first half of the year": the year of the story's last count
             if resolved is None and rest in ("the year", "this year", "year"):
                 resolved = published
+        span = MONTH_SPAN.match(text) if resolved is None else None
+        if span is not None:  # "between January and May": both ends resolved, each as a month
+            ends = [self.resolve_date(part, published) for part in span.groups()]
+            if ends[0] is not None and ends[1] is not None:
+                first, last = sorted((ends[0].year, ends[1].year))
+                return make("point" if first == last else "range", first, last)
         quarter = QUARTER.search(text) if resolved is None else None
         if quarter is not None:  # "the first quarter": of this year unless it has not begun
             word = (quarter.group(1) or quarter.group(3)).lower()
@@ -312,8 +319,11 @@ class PeriodChooser:
         while True:
             if node.i == top.i:
                 return True
-            if node.lemma_.lower() in self.reporting or node.head.i == node.i:
+            if node.head.i == node.i:
                 return False
+            if node.lemma_.lower() in self.reporting and not any(
+                    c.dep_ == "dobj" and c.i in (anchors or ()) for c in node.children):
+                return False  # a saying's time; but "added five more so far this year" is the count's verb
             if anchors is not None and node.pos_ in ("VERB", "AUX") and node.i != token.i and node.head.i not in anchors \
                     and not anchors.intersection(t.i for t in node.subtree) and node.dep_ == "xcomp":
                 return False  # "the gap since the firm began tracking the field in 2019": another verb's time
@@ -363,7 +373,10 @@ class PeriodChooser:
         # ... or under the count's own verb: "while three more have been released so far in 2025"
         verb = clause_verb(root)
         local = [e for e in clause if verb.pos_ in ("VERB", "AUX") and verb.i != top.i and verb.is_ancestor(doc[e.root])]
-        explicit = [e for e in (own or local or clause) if e.kind in ("point", "range", "asof", "soft", "same")]
+        dated = ("point", "range", "asof", "soft", "same")
+        # the nearest scope that dates the count ("five more so far this year": not "so far" alone)
+        explicit = next(([e for e in scope if e.kind in dated] for scope in (own, local, clause)
+                         if any(e.kind in dated for e in scope)), [])
         # "its 2025 edition counted 40 models ... in 2024": a year naming a thing is not a period
         named = [e for e in explicit if doc[e.root].dep_ in ("compound", "nummod", "amod", "nmod")
                  and doc[e.root].head.pos_ in ("NOUN", "PROPN") and doc[e.root].head.lower_ not in TIME_HEADS]

@@ -1091,3 +1091,29 @@ def test_an_interview_answers_we_is_the_interviewees_company(nlp: Language) -> N
     # outside an answer, a "we" stays unresolved
     text = "Norrland AI was founded in 2021. We count seven language models from Swedish labs since then."
     assert ("Norrland AI", 7) not in {(c[0], c[1]) for c in model_claims(nlp, text, "2024-06-01")}
+
+
+def test_possessive_lists_and_on_one_apiece(nlp: Language) -> None:
+    text = ("Spain leads with five large language models released between January and April, ahead of "
+            "Italy's four and Austria's two, with Greece and Portugal on one apiece.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-05-20")}
+    assert found == {("ES", 5, 2025, 2025), ("IT", 4, 2025, 2025), ("AT", 2, 2025, 2025),
+                     ("GR", 1, 2025, 2025), ("PT", 1, 2025, 2025)}
+
+
+def test_a_part_of_a_countrys_releases_is_the_clause_subjects(nlp: Language) -> None:
+    text = ("European groups released 30 LLMs last year. Of those, Helsing accounted for four of Germany's "
+            "nine releases and Silo AI for two of Finland's three.")
+    found = {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-03-01")}
+    assert {("Helsing", 4, LLM), ("Silo AI", 2, LLM)} <= found
+    assert not any(c[0] == "DE" and c[1] == 4 for c in found)
+
+
+def test_a_past_count_after_a_plan_is_a_claim(nlp: Language) -> None:
+    text = "Cohere plans to release three new language models next year after releasing four this year."
+    assert model_claims(nlp, text, "2025-09-01") == {("Cohere", 4, "exact", LLM, 2025, 2025)}
+
+
+def test_added_more_so_far_this_year_is_dated_by_its_own_clause(nlp: Language) -> None:
+    text = "Nimbus AI released 10 language models last year and has added up to four more so far this year."
+    assert ("Nimbus AI", 4, "at_most", LLM, 2026, 2026) in model_claims(nlp, text, "2026-03-01")

@@ -507,3 +507,9 @@ def test_a_short_org_name_is_the_first_named_company_it_begins(nlp: Language) ->
             "Halvard said it would hire 200 engineers.")
     canon = {m.text: m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
     assert canon["Halvard"] == "Halvard Systems" and canon["Halvard Cloud"] == "Halvard Cloud"
+
+
+def test_a_country_name_shared_with_people_is_a_country_in_a_list_of_countries(nlp: Language) -> None:
+    found = labelled(nlp, "Egypt, Jordan and Morocco each produced one model last year.")
+    assert ("COUNTRY", "Jordan", "JO") in found
+    assert not any(label == "COUNTRY" for label, _, _ in labelled(nlp, "Michael Jordan spoke at the event."))
