@@ -234,6 +234,12 @@ class ClaimExtractor(RulesComponent):
         return subject is not None and (subject.lower_ in ("it", "that", "this") or subject.lemma_.lower() in self.figure_nouns
                                         and not any(c.dep_ == "prep" for c in subject.children))
 
+    def of_a_figure(self, root: Token) -> bool:
+        """Whether a count's clause is about the figure just given: "The figure was up from
+        57", "It rose from 41"."""
+        subject = next((c for c in clause_verb(root).children if c.dep_ == "nsubj"), None)
+        return subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in self.figure_nouns)
+
     def is_comparison(self, root: Token) -> bool:
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
         head = root.head
@@ -254,8 +260,8 @@ class ClaimExtractor(RulesComponent):
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
             has_numbers = any(t.like_num or t.lower_ in self.numbers.words for t in sent)
-            exprs, last_year = self.periods.expressions(sent, ents, published, state.last_year, has_numbers,
-                                                        state.claim_year)
+            exprs, last_year, state.part_year = self.periods.expressions(
+                sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
             if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
                 state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
@@ -310,6 +316,8 @@ class ClaimExtractor(RulesComponent):
             # 79"), "three more have been released", "the following year the figure was 26".
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = last_subject(found)
+            if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
+                subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
             if not subjects and found and noun is None and count.start > sent.start \
                     and sent.doc[count.start - 1].lower_ == "and" and sent.doc[count.start - 1].head.i < count.start \
                     and not (count.end < sent.end and sent.doc[count.end].lower_ in ("from", "in", "by", "at", "among")
@@ -454,6 +462,7 @@ class _State:
     items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
     last_embedded: bool = False  # whether the last count sat in a relative or participial clause
     claim_year: int | None = None  # year_end of the last dated model claim, for "a year earlier"
+    part_year: int | None = None  # the year of the last quarter or half named, for "the previous quarter"
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
         """Carry a sentence's periods on to the following ones."""

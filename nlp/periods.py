@@ -37,6 +37,11 @@ TIME_HEADS = ("year", "years", "period", "quarter", "half", "season", "cycle")
 RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
 # "this year alone", "in 2023 only": an emphasis after the date does not change it.
 EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
+# Parts of a year, and references back to one ("the previous quarter", "the July-September period").
+PART_WORDS = re.compile(r"\b(?:quarter|half|q[1-4]|h[12])\b")
+PART_REF = re.compile(rf"^(?:the )?(?:(?:previous|prior|preceding|same|following|next|latest|past) )?"
+                      rf"(?:quarter|three months|three-month period|(?P<m1>{MONTH.pattern})\s?[-–]\s?(?P<m2>{MONTH.pattern})"
+                      rf"(?: period| quarter)?)$")
 MONTH_SPAN = re.compile(rf"^(?:between|from)\s+({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
@@ -105,9 +110,11 @@ class PeriodReader:
 
     def expressions(
         self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True,
-        claim_year: int | None = None,
-    ) -> tuple[list[TimeExpr], int | None]:
-        """Time expressions of a sentence in order, and the last year mentioned after it.
+        claim_year: int | None = None, part_year: int | None = None,
+    ) -> tuple[list[TimeExpr], int | None, int | None]:
+        """Time expressions of a sentence in order, the last year mentioned after it, and
+        the year of the last part of a year mentioned ("the third quarter"), for "the
+        previous quarter" and "the July-September period".
 
         ents (list[Span]): the sentence's entities. phrases (bool): also look for as-of
         and stock phrases ("at that time", "now"), needed only where there are counts.
@@ -118,9 +125,11 @@ class PeriodReader:
         dates = [e for e in ents if e.label_ == "DATE"]
         for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
-            expr = self._classify(ent, published, last_year, claim_year)
+            expr = self._classify(ent, published, last_year, claim_year, part_year)
             if expr is not None:
                 found.append(expr)
+                if expr.kind in ("soft", "point") and PART_WORDS.search(ent.text.lower()):
+                    part_year = expr.year_end
                 # "on Wednesday" names no year, but "in December" said in January names the last one
                 if expr.year_end is not None and (expr.kind != "soft" or published is not None
                                                   and expr.year_end != published.year):
@@ -142,7 +151,7 @@ class PeriodReader:
                 found.append(TimeExpr(start, start + n, start, kind, None, None if kind == "same" else year))
                 covered.update(range(start, start + n))
         found.sort(key=lambda e: e.start)
-        return self._join_ranges(found, doc), last_year
+        return self._join_ranges(found, doc), last_year, part_year
 
     def _unlabelled_relatives(self, sent: Span, dates: list[Span]) -> list[Span]:
         """Relative years the statistical model did not label ("The following year
@@ -176,7 +185,7 @@ class PeriodReader:
         return joined
 
     def _classify(self, ent: Span, published: date | None, last_year: int | None,
-                  claim_year: int | None = None) -> TimeExpr | None:
+                  claim_year: int | None = None, part_year: int | None = None) -> TimeExpr | None:
         doc = ent.doc
         text = EMPHASIS_TAIL.sub("", ent.text.lower().strip())
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -206,7 +215,14 @@ class PeriodReader:
         if relative is None and text in ("the year", "the quarter", "the month") and prev in ("during", "over", "through", "in") \
                 and (last_year is not None or pub is not None):
             # "said in December that it launched 11 during the year", "during the quarter"
-            year = last_year if last_year is not None else pub
+            year = part_year if text != "the year" and part_year is not None else last_year if last_year is not None else pub
+            relative = (year, year)
+        part = PART_REF.match(text) if relative is None else None
+        if part is not None and (part_year is not None or pub is not None):
+            # "in the previous quarter", "the July-September period": of the quarter the story is about
+            months = [m for m in (part.group("m1"), part.group("m2")) if m]
+            resolved_end = self.resolve_date(months[-1], published) if months and published is not None else None
+            year = resolved_end.year if resolved_end is not None else part_year if part_year is not None else pub
             relative = (year, year)
         if relative is not None:
             if asof:
@@ -286,9 +302,9 @@ class PeriodReader:
                     return None
                 bounds.append(pub + offset)
             else:
-                if last_year is None:
-                    return None
                 base = claim_year if offset != "same" and claim_year is not None else last_year
+                if base is None:
+                    return None
                 bounds.append(base + {"prev": -1, "next": 1, "same": 0}[offset])
         return bounds[0], bounds[1]
 

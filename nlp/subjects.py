@@ -400,8 +400,13 @@ class SubjectFinder:
                 j -= 1
             if any(t.like_num for t in doc[j:i]):
                 return []  # a list of counts: "released five, four and three"
-            ent = self.entity(doc[j - 1]) if j > 0 and doc[j].text == "," else None
-            if ent is not None and ent.label_ in SUBJECT_LABELS and doc[j - 1].i == ent.end - 1:
+            k = j - 1
+            if k > 0 and doc[k].text == ")":  # "the Beijing Academy of ... (BAAI), a lab, four"
+                while k > 0 and doc[k].text != "(":
+                    k -= 1
+                k -= 1
+            ent = self.entity(doc[k]) if k >= 0 and doc[j].text == "," else None
+            if ent is not None and ent.label_ in SUBJECT_LABELS and k == ent.end - 1:
                 return [subject_of(ent)]
             return []
         ent = self.entity(token)

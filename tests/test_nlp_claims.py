@@ -1117,3 +1117,20 @@ def test_a_past_count_after_a_plan_is_a_claim(nlp: Language) -> None:
 def test_added_more_so_far_this_year_is_dated_by_its_own_clause(nlp: Language) -> None:
     text = "Nimbus AI released 10 language models last year and has added up to four more so far this year."
     assert ("Nimbus AI", 4, "at_most", LLM, 2026, 2026) in model_claims(nlp, text, "2026-03-01")
+
+
+def test_a_quarterly_tracker_with_baselines_of_the_figure(nlp: Language) -> None:
+    text = ("Indian developers launched 20 new language models in the second quarter, the tracker found.\n\n"
+            "The figure was up from 14 in the first quarter and up from nine a year earlier. That brings the "
+            "number released so far this year to 34, above the 30 recorded for the whole of 2024.\n\n"
+            "Japanese companies launched 11 in the April-June period, down from 13 in the previous quarter.")
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2025-07-20")}
+    assert {("IN", 20, 2025), ("IN", 14, 2025), ("IN", 9, 2024), ("IN", 30, 2024),
+            ("JP", 11, 2025), ("JP", 13, 2025)} <= found
+
+
+def test_a_gapped_count_after_an_acronym_and_an_appositive(nlp: Language) -> None:
+    text = ("Baidu released five large language models in 2024, Tencent four, and the Shanghai Artificial "
+            "Intelligence Laboratory (SHLAB), a state-backed institute, three.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-01")}
+    assert ("Shanghai Artificial Intelligence Laboratory", 3) in found and ("Tencent", 3) not in found
