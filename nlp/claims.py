@@ -38,6 +38,8 @@ from .syntax import clause_verb
 AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
+# Verbs that take a total somewhere ("taking the total to 346", "bringing the tally to nine").
+RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
 # Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
@@ -234,6 +236,20 @@ class ClaimExtractor(RulesComponent):
         return subject is not None and (subject.lower_ in ("it", "that", "this") or subject.lemma_.lower() in self.figure_nouns
                                         and not any(c.dep_ == "prep" for c in subject.children))
 
+    @staticmethod
+    def is_running_total(root: Token) -> bool:
+        """A bare count a total is taken or brought to, the total owned by no one named:
+        "taking the total registered since August 2023 to 346"."""
+        doc = root.doc
+        if root.i == 0 or doc[root.i - 1].lower_ != "to":
+            return False
+        for verb in doc[root.sent.start : root.i]:
+            if verb.lemma_.lower() in RAISING_VERBS:
+                total = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TOTALS), None)
+                if total is not None and not any(c.dep_ == "poss" for c in total.children):
+                    return True
+        return False
+
     def of_a_figure(self, root: Token) -> bool:
         """Whether a count's clause is about the figure just given: "The figure was up from
         57", "It rose from 41"."""
@@ -316,6 +332,11 @@ class ClaimExtractor(RulesComponent):
             # 79"), "three more have been released", "the following year the figure was 26".
             if not subjects and found and noun is None and self.is_comparison(root):
                 subjects = last_subject(found)
+            if not subjects and noun is None and self.is_running_total(root):
+                # "17 more completed the process, taking the total registered since 2023 to 346"
+                subjects = last_subject(found) or state.finder.previous_claim_subject(index)
+                if not own_date and state.published is not None:
+                    years = (None, state.published.year)  # a total so far, not the last count's period
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
             if not subjects and found and noun is None and count.start > sent.start \

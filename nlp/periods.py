@@ -37,6 +37,8 @@ TIME_HEADS = ("year", "years", "period", "quarter", "half", "season", "cycle")
 RANGE_TAIL = re.compile(r"\s+(?:through|until|till|to)\s+.*$")
 # "this year alone", "in 2023 only": an emphasis after the date does not change it.
 EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
+# Marks of a contrasting clause with a time of its own ("..., while Upstage released two in 2024").
+CONTRAST_MARKS = ("while", "whereas", "whilst", "although", "though")
 # Parts of a year, and references back to one ("the previous quarter", "the July-September period").
 PART_WORDS = re.compile(r"\b(?:quarter|half|q[1-4]|h[12])\b")
 PART_REF = re.compile(rf"^(?:the )?(?:(?:previous|prior|preceding|same|following|next|latest|past) )?"
@@ -350,6 +352,11 @@ class PeriodChooser:
                 # "accounted for 29, the narrowest gap since the firm began tracking in 2019"
                 # "the lowest share since the census began in 2015": a clause on another noun
                 return False
+            if anchors is not None and node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+                    and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children) \
+                    and not anchors.intersection(t.i for t in node.subtree):
+                return False  # "has developed three to date, while Upstage released two in 2024"
             if anchors is not None and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") \
                     and not anchors.intersection(t.i for t in node.subtree):
                 # "accounted for three and now sells them": a conjoined verb's time is its own

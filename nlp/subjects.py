@@ -88,6 +88,11 @@ class SubjectFinder:
         self.salience = Salience()
         self.boilerplate: list[tuple[int, int]] = list(getattr(doc._, BOILERPLATE, None) or [])
         self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
+        self.country_forms: dict[Subject, set[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "COUNTRY":
+                subject = subject_of(ent)
+                self.country_forms.setdefault(subject, {subject.name}).add(re.sub(r"^the\s+|(?:'s|’s)$", "", ent.text))
         self.doc_orgs: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "ORG")
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -132,6 +137,21 @@ class SubjectFinder:
             if subject not in seen:
                 seen.append(subject)
         return seen[:n]
+
+    def countries_named_in(self, name: str) -> list[Subject]:
+        """Countries of the article an org's name contains ("the Cyberspace Administration of
+        China"), by their names or the way the article writes them ("Korea")."""
+        return [c for c, forms in self.country_forms.items()
+                if any(re.search(rf"\b{re.escape(f)}\b", name) for f in forms)]
+
+    def _country_after(self, ent: Span) -> list[Subject]:
+        """"the ... Commission of Korea" when the country is tagged apart from the name."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+            country = self.entity(doc[ent.end + 1])
+            if country is not None and country.label_ == "COUNTRY":
+                return [subject_of(country)]
+        return []
 
     def in_answer(self, token: Token) -> bool:
         """Whether a token is in an interview answer ("A: Eleven since we started")."""
@@ -274,7 +294,7 @@ class SubjectFinder:
         name = ent.text if ent is not None else subjects[0].name
         if ent is None and not self.government_heads.intersection(name.split()):
             return subjects
-        named = [c for c in self.doc_countries if re.search(rf"\b{re.escape(c.name)}\b", name)]
+        named = self.countries_named_in(name)
         if named:  # "the Cyberspace Administration of China", or "the watchdog" after it
             return named[:1]
         if ent is None:
@@ -565,7 +585,15 @@ class SubjectFinder:
                          for c in all_subjects for a in c.subtree)
         if all_subjects and (self._is_approval(verb) or registered):
             # "... completed the filing procedure"; "118 of the models registered last year were LLMs"
-            # "58 models completed the filing procedure": registered with the country's regulator
+            # "58 models completed the filing procedure": registered with the country's regulator,
+            # the one saying so when it names its country ("the Cyberspace Administration of China said")
+            speaker = verb.head if verb.head.lemma_.lower() in self.reporting else None
+            for holder in self._subject_tokens(speaker) if speaker is not None else []:
+                ent = self.entity(holder)
+                if ent is not None and ent.label_ == "ORG" and self.government_heads.intersection(t.text for t in ent):
+                    named = self.countries_named_in(ent.text) or self._country_after(ent)
+                    if named:
+                        return named[:1]
             return self.salience.recent_countries[-1:] or self._dominant_country()
         return [] if all_subjects else None
 

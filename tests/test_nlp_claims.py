@@ -1134,3 +1134,19 @@ def test_a_gapped_count_after_an_acronym_and_an_appositive(nlp: Language) -> Non
             "Intelligence Laboratory (SHLAB), a state-backed institute, three.")
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-01")}
     assert ("Shanghai Artificial Intelligence Laboratory", 3) in found and ("Tencent", 3) not in found
+
+
+def test_a_running_total_and_a_regulator_naming_its_country(nlp: Language) -> None:
+    text = ("Korea's AI law took effect in January.\n\nItalian start-up Domyn released two language models on Monday.\n\n"
+            "The Personal Information Protection Commission of Korea said nine more generative AI models "
+            "completed the filing process in March, taking the total registered since the rules took effect in 2024 to 61. "
+            "That brings the total number of models cleared to 61.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-04-02")}
+    assert ("KR", 9, 2025, 2025) in found and ("KR", 61, 2024, 2025) in found
+    assert not any(c[0] == "IT" and c[1] == 9 for c in found)
+
+
+def test_a_contrasting_clauses_year_is_its_own(nlp: Language) -> None:
+    text = ("Naver has developed four large language models to date, while Upstage and KT released two "
+            "each in 2024.")
+    assert ("Naver", 4, "exact", LLM, None, 2025) in model_claims(nlp, text, "2025-06-01")
