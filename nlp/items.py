@@ -44,7 +44,9 @@ class ItemReader:
         if noun is not None and noun.lemma_.lower() not in ("model", "llm"):
             # "19 speech and text models": the number hangs on the first of two coordinated modifiers
             head = next((c for c in noun.conjuncts if c.lemma_.lower() in ("model", "llm") and c.i > noun.i), None)
-            if head is not None and not any(t.pos_ == "NUM" for t in noun.doc[noun.i + 1 : head.i]):
+            # (not "20 companies and institutes developing foundation models": a plural is its own head)
+            if head is not None and noun.tag_ not in ("NNS", "NNPS") \
+                    and not any(t.pos_ in ("NUM", "VERB") for t in noun.doc[noun.i + 1 : head.i]):
                 return head
         return noun
 

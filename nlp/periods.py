@@ -353,10 +353,13 @@ class PeriodChooser:
                 # "the lowest share since the census began in 2015": a clause on another noun
                 return False
             if anchors is not None and node.dep_ == "advcl" and node.pos_ in ("VERB", "AUX") \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
-                    and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children) \
+                    and (any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+                         and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in node.children)
+                         or node.tag_ == "VBN" and node.i < node.head.i and not any(c.dep_ == "mark" for c in node.children)) \
                     and not anchors.intersection(t.i for t in node.subtree):
-                return False  # "has developed three to date, while Upstage released two in 2024"
+                # "has developed three to date, while Upstage released two in 2024"; "Founded in
+                # 2023 by ..., the company has released five": another clause's time
+                return False
             if anchors is not None and node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") \
                     and not anchors.intersection(t.i for t in node.subtree):
                 # "accounted for three and now sells them": a conjoined verb's time is its own

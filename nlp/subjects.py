@@ -63,6 +63,12 @@ class Salience:
     recent_countries: list[Subject] = field(default_factory=list)
 
 
+def is_subject(token: Token) -> bool:
+    """A grammatical subject, or a name in apposition to one ("The most watched start-up,
+    Sakana AI, has taken ...")."""
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS
+
+
 def subject_of(ent: Span) -> Subject:
     """The Subject an entity stands for."""
     code = getattr(ent._, COUNTRY_CODE)
@@ -99,12 +105,12 @@ class SubjectFinder:
     def after_sentence(self, index: int, ents: list[Span], subjects: list[Subject]) -> None:
         """Record the sentence's claim subjects, org subjects and country mentions."""
         self.salience.claims += [(index, s) for s in subjects]
-        named = [e for e in ents if e.label_ in SUBJECT_LABELS and e.root.dep_ in SUBJECT_DEPS] \
+        named = [e for e in ents if e.label_ in SUBJECT_LABELS and is_subject(e.root)] \
             or [e for e in ents if e.label_ == "ORG" and e.root.dep_ in ("dobj", "pobj")]  # "... to found Mistral AI"
         if named:
             self.salience.named_subject = (index, subject_of(named[-1]))
         for ent in ents:
-            if ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS:
+            if ent.label_ == "ORG" and is_subject(ent.root):
                 self.salience.org_subject = subject_of(ent)
             if ent.label_ == "ORG":
                 self.salience.orgs.append(subject_of(ent))

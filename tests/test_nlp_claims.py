@@ -1150,3 +1150,16 @@ def test_a_contrasting_clauses_year_is_its_own(nlp: Language) -> None:
     text = ("Naver has developed four large language models to date, while Upstage and KT released two "
             "each in 2024.")
     assert ("Naver", 4, "exact", LLM, None, 2025) in model_claims(nlp, text, "2025-06-01")
+
+
+def test_a_founding_participles_year_and_a_name_in_apposition_to_the_subject(nlp: Language) -> None:
+    text = ("Bangalore-based Sarvam AI has raised $41 million. The most closely watched Indian developer, "
+            "Krutrim, has taken a different path. Founded in 2023 by Bhavish Aggarwal, the company has "
+            "released at least four AI models.")
+    assert ("Krutrim", 4, "at_least", AI, None, 2025) in model_claims(nlp, text, "2025-05-01")
+
+
+def test_a_plural_noun_is_counted_even_when_models_follow_in_its_clause(nlp: Language) -> None:
+    text = ("The ministry has subsidised compute for more than 30 companies and universities developing "
+            "foundation models since 2024.")
+    assert model_claims(nlp, text, "2025-05-01") == set()
