@@ -279,6 +279,19 @@ class ClaimExtractor(RulesComponent):
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
+            named = self.items.listed_class(sent) if not found else None
+            if named is not None:
+                # "The firm counted large language models released between January 2023 and June
+                # 2024": before any model count, the class a story names is what its bare counts
+                # count; and the period of such a sentence dates a list or table that follows
+                dated = next((e for e in exprs if e.kind in ("point", "range", "soft")), None)
+                if state.model_item is None or dated is not None:
+                    state.model_item, state.model_at = named, index
+                if dated is not None:
+                    state.carry = (index, years_of(dated, False, published))
+                    state.period = state.carry[1]
+            elif found and not exprs and state.carry is not None and state.carry[0] == index - 1:
+                state.carry = (index, state.carry[1])  # "China: 74" / "Japan: 21": a table goes on in one period
             if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
                 state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
             state.finder.after_sentence(index, ents, [Subject(c.subject, c.subject_label, c.subject_code) for c in found])

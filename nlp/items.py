@@ -123,6 +123,19 @@ class ItemReader:
                                 return True
         return False
 
+    def listed_class(self, sent: Span) -> str | None:
+        """The class of models a sentence introduces for a list or table to count: models
+        described as released in a period ("counted large language models released between
+        January 2023 and June 2024"), not models someone plans to build."""
+        for token in sent:
+            if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS") \
+                    and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+                start = token.left_edge.i
+                item = self.item_text(token, Count(start, start, 0, "exact"), "unknown", "unknown")
+                if item in (LLM, AI_MODEL):
+                    return item
+        return None
+
     def sentence_model_class(self, sent: Span) -> str | None:
         """The class of the first plural model noun a sentence names without a count."""
         for token in sent:

@@ -177,7 +177,9 @@ class PeriodReader:
         for expr in found:
             if joined:
                 prev = joined[-1]
-                opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
+                # the opener may sit inside the first date ("between March 2022" tagged whole)
+                opener = doc[prev.start].lower_ if doc[prev.start].lower_ in ("between", "from") else \
+                    doc[prev.start - 1].lower_ if prev.start > 0 else ""
                 between = doc[prev.end : expr.start]
                 if (opener in ("between", "from", "in", "during") and len(between) == 1 and between[0].lower_ in RANGE_JOINERS
                         and prev.year_start is not None and expr.year_end is not None):

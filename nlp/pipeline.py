@@ -21,6 +21,7 @@ def add_components(nlp: Language, config_path: Path = CONFIG_PATH) -> Language:
     nlp (Language): the base model. config_path (Path): the pipeline config.
     RETURNS (Language): the same object, extended.
     """
+    drop_numeric_emoticons(nlp)
     config = load_config(config_path, interpolate=True)
     placement: dict[str, str] = dict(config.get("placement", {}))
     for name in config["nlp"]["pipeline"]:
@@ -35,6 +36,16 @@ def add_components(nlp: Language, config_path: Path = CONFIG_PATH) -> Language:
         if hasattr(pipe, "initialize"):
             pipe.initialize(list, nlp=nlp, **init.get(name, {}))
     return nlp
+
+
+def drop_numeric_emoticons(nlp: Language) -> None:
+    """News writes "Zhipu AI (8)"; the tokenizer's emoticon exceptions would read "8)"
+    as one smiley token and lose the count."""
+    rules = nlp.tokenizer.rules or {}
+    kept = {text: tokens for text, tokens in rules.items()
+            if not (any(c.isdigit() for c in text) and any(c in "()" for c in text))}
+    if len(kept) != len(rules):
+        nlp.tokenizer.rules = kept
 
 
 def build_pipeline() -> Language:

@@ -27,7 +27,7 @@ LOCATIVE_PREPS = ("in", "from", "among")
 PRONOUNS = ("it", "its", "they", "their")
 RELATIVE_PRONOUNS = ("which", "that", "who")
 # Words between a gapped subject and its count ("Canada at three", "and Korea just two").
-GAP_SKIP = ("with", "for", "at", "on", "behind", "more", "fewer", "less", "than", "least", "over", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+GAP_SKIP = ("with", "for", "at", "on", "behind", "(", "more", "fewer", "less", "than", "least", "over", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
 # Nouns of research institutions, any of which may refer back to another ("the institute"
 # after "the Beijing Academy of ...").
 INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "center", "college", "campus", "school"}
@@ -351,6 +351,9 @@ class SubjectFinder:
         gapped = (self._adjacent(first, sentence) if first is not None else []) or self._gapped(anchors[0])
         if gapped:
             return gapped
+        if first is not None and first.i > 1 and first.doc[first.i - 1].text == "(" \
+                and first.doc[first.i - 2].pos_ == "PROPN" and self.entity(first.doc[first.i - 2]) is None:
+            return []  # "Itaú (2)": the count of a name we do not know, no one else's
         # A preposition right after the number belongs to it even when the parser
         # hangs it on the verb: "... and 15 from Chinese ones".
         if after is not None and after.lower_ == "of" and after.i + 2 < len(after.doc) \

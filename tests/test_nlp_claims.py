@@ -1163,3 +1163,22 @@ def test_a_plural_noun_is_counted_even_when_models_follow_in_its_clause(nlp: Lan
     text = ("The ministry has subsidised compute for more than 30 companies and universities developing "
             "foundation models since 2024.")
     assert model_claims(nlp, text, "2025-05-01") == set()
+
+
+def test_a_table_of_counts_after_a_sentence_that_introduces_them(nlp: Language) -> None:
+    text = ("The survey counted AI models released between March 2022 and May 2023 by developers in each "
+            "country. Only documented models were included. The tally, by country:\n\n"
+            "Brazil: 9\nMexico: 4\nChile: 2\n\n"
+            "Colombia and Peru released one each over the same period. Among companies, the leaders were "
+            "Nubank (3), Itaú (2) and Globo (8).")
+    found = {(c[0], c[1], c[3], c[4], c[5]) for c in model_claims(nlp, text, "2023-09-01")}
+    assert {("BR", 9, AI, 2022, 2023), ("MX", 4, AI, 2022, 2023), ("CL", 2, AI, 2022, 2023),
+            ("CO", 1, AI, 2022, 2023), ("PE", 1, AI, 2022, 2023)} <= found
+    # a count in parentheses is its name's; an unknown name's is no one else's
+    assert {(c[0], c[1]) for c in found if c[0] not in ("BR", "MX", "CL", "CO", "PE")} == {("Nubank", 3)}
+
+
+def test_a_plan_to_build_models_introduces_no_list(nlp: Language) -> None:
+    text = ("The government committed $50 million last December to a programme to build multimodal models. "
+            "Officials said domestic developers had built around a dozen language models this year.")
+    assert all(c[5] == 2024 for c in model_claims(nlp, text, "2024-09-05"))

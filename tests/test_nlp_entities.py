@@ -513,3 +513,8 @@ def test_a_country_name_shared_with_people_is_a_country_in_a_list_of_countries(n
     found = labelled(nlp, "Egypt, Jordan and Morocco each produced one model last year.")
     assert ("COUNTRY", "Jordan", "JO") in found
     assert not any(label == "COUNTRY" for label, _, _ in labelled(nlp, "Michael Jordan spoke at the event."))
+
+
+def test_a_count_in_parentheses_is_not_an_emoticon(nlp: Language) -> None:
+    doc = nlp("Zhipu AI (8) and Baidu (11) led.")
+    assert [t.text for t in doc][:5] == ["Zhipu", "AI", "(", "8", ")"]
