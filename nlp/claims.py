@@ -125,6 +125,9 @@ class ClaimExtractor(RulesComponent):
             return True  # "... member states managed seven between them": a group's count, nobody's own
         if len(subjects) < 2:
             return False
+        if len(set(subjects)) > 1 and all(s.label == "ORG" for s in subjects) and not any(
+                t.lower_ in self.numbers.distributive or t.lower_ in self.respectively or t.lower_ == "both" for t in sent):
+            return True  # "12 models from Naver, LG AI Research, SK Telecom and Kakao": shared, no one's
         return any(t.lower_ in self.joint_words for t in sent)
 
     def is_global(self, root: Token, noun: Token | None) -> bool:

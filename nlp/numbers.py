@@ -110,6 +110,8 @@ class NumberReader:
             unit = self.word_value(doc[end + 1])
             if unit is not None and value >= 20 and value % 10 == 0 and unit < 10:
                 value, end = value + unit, end + 2
+        if token.lower_ in self.scales and start > sent.start and doc[start - 1].lower_ in self.vague:
+            return None  # "several hundred", "a few thousand": no count
         # "1.8 billion", "100 million"
         while end < sent.end and doc[end].lower_ in self.scales:
             value, end = value * self.scales[doc[end].lower_], end + 1

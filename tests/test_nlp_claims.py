@@ -1182,3 +1182,16 @@ def test_a_plan_to_build_models_introduces_no_list(nlp: Language) -> None:
     text = ("The government committed $50 million last December to a programme to build multimodal models. "
             "Officials said domestic developers had built around a dozen language models this year.")
     assert all(c[5] == 2024 for c in model_claims(nlp, text, "2024-09-05"))
+
+
+def test_one_count_from_several_companies_is_shared_unless_each(nlp: Language) -> None:
+    text = "The first batch covered 14 models from Baidu, Tencent, iFlytek and Zhipu AI."
+    assert model_claims(nlp, text, "2025-05-01") == set()
+    text = "Chipmakers Nvidia and AMD both released two language models last year."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-05-01")} == {("Nvidia", 2), ("AMD", 2)}
+
+
+def test_several_hundred_is_vague_and_a_hubs_listing_is_not_its_own(nlp: Language) -> None:
+    text = ("Its 64 models compare with several hundred released in the United States over the same period. "
+            "Hugging Face lists more than 3,000 models fine-tuned from French base models.")
+    assert model_claims(nlp, text, "2025-05-01") == set()
