@@ -41,9 +41,10 @@ EMPHASIS_TAIL = re.compile(r"\s+(?:alone|only)$")
 CONTRAST_MARKS = ("while", "whereas", "whilst", "although", "though")
 # Parts of a year, and references back to one ("the previous quarter", "the July-September period").
 PART_WORDS = re.compile(r"\b(?:quarter|half|q[1-4]|h[12])\b")
-PART_REF = re.compile(rf"^(?:the )?(?:(?:previous|prior|preceding|same|following|next|latest|past) )?"
+PART_REF = re.compile(rf"^(?:the )?(?:(?P<back>previous|prior|preceding|last|past)|same|following|next|latest)?\s?"
                       rf"(?:quarter|three months|three-month period|(?P<m1>{MONTH.pattern})\s?[-–]\s?(?P<m2>{MONTH.pattern})"
                       rf"(?: period| quarter)?)$")
+PERIOD_TO = re.compile(r"^(?:the )?(\w+) (months?|years?) (?:to|through|ending|ended|until) (.+)$")
 MONTH_SPAN = re.compile(rf"^(?:between|from)\s+({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
@@ -227,7 +228,17 @@ class PeriodReader:
             months = [m for m in (part.group("m1"), part.group("m2")) if m]
             resolved_end = self.resolve_date(months[-1], published) if months and published is not None else None
             year = resolved_end.year if resolved_end is not None else part_year if part_year is not None else pub
+            if not months and part.group("back") and part_year is None and published is not None:
+                year = published.year - (1 if published.month <= 3 else 0)  # "last quarter": the one before publication
             relative = (year, year)
+        to_end = PERIOD_TO.match(text) if relative is None and published is not None else None
+        if to_end is not None and (n := self._amount(to_end.group(1))) is not None:
+            # "in the 12 months to June": a span ending at that month
+            end = self.resolve_date(to_end.group(3), published)
+            if end is not None:
+                months_back = n * (12 if to_end.group(2).startswith("year") else 1)
+                start_year = (end.year * 12 + end.month - months_back) // 12  # the span's first month's year
+                return make("range" if start_year != end.year else "point", start_year, end.year)
         if relative is not None:
             if asof:
                 return make("asof", None, relative[1])

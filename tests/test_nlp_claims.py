@@ -1195,3 +1195,10 @@ def test_several_hundred_is_vague_and_a_hubs_listing_is_not_its_own(nlp: Languag
     text = ("Its 64 models compare with several hundred released in the United States over the same period. "
             "Hugging Face lists more than 3,000 models fine-tuned from French base models.")
     assert model_claims(nlp, text, "2025-05-01") == set()
+
+
+def test_spans_ending_at_a_month_and_last_quarter(nlp: Language) -> None:
+    text = ("Cohere released nine language models in the 12 months to June. Last quarter, Indian labs "
+            "released 14 large language models. Sarvam AI released three LLMs in the three months to March.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2026-07-14")}
+    assert found == {("Cohere", 9, 2025, 2026), ("IN", 14, 2026, 2026), ("Sarvam AI", 3, 2026, 2026)}
