@@ -127,19 +127,14 @@ class ItemReader:
         """The class of models a sentence introduces for a list or table to count: models
         described as released in a period ("counted large language models released between
         January 2023 and June 2024"), not models someone plans to build."""
-        for token in sent:
-            if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS") \
-                    and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
-                start = token.left_edge.i
-                item = self.item_text(token, Count(start, start, 0, "exact"), "unknown", "unknown")
-                if item in (LLM, AI_MODEL):
-                    return item
-        return None
+        return self.sentence_model_class(sent, released=True)
 
-    def sentence_model_class(self, sent: Span) -> str | None:
-        """The class of the first plural model noun a sentence names without a count."""
+    def sentence_model_class(self, sent: Span, released: bool = False) -> str | None:
+        """The class of the first plural model noun a sentence names without a count; with
+        `released`, only one a past participle describes ("models released ...")."""
         for token in sent:
-            if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS"):
+            if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS") and (
+                    not released or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children)):
                 start = token.left_edge.i
                 item = self.item_text(token, Count(start, start, 0, "exact"), "unknown", "unknown")
                 if item in (LLM, AI_MODEL):  # said by its modifiers, not taken from context
