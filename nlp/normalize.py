@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import CANONICAL, COUNTRY_CODE, register_extensions
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
@@ -105,8 +105,14 @@ class Normalizer(RulesComponent):
                 ents[i] = Span(doc, ent.start, ent.end, label="ORG")
                 changed = True
         for token in doc:
-            if token.i not in in_ent and token.text in parts and token.pos_ in ("PROPN", "NOUN") and not token.is_stop:
+            if token.i in in_ent or token.is_stop:
+                continue
+            if token.text in parts and token.pos_ in ("PROPN", "NOUN"):
                 ents.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+                changed = True
+            # "Heliant shipped seven models" (untagged) after "Heliant AI".
+            elif token.text in org_heads and token.pos_ == "PROPN" and not _in_longer_name(token):
+                ents.append(Span(doc, token.i, token.i + 1, label="ORG"))
                 changed = True
         if changed:
             doc.ents = sorted(ents)
@@ -221,6 +227,14 @@ def as_written(orgs: list[Span]) -> dict[str, str]:
                 or not longest.isupper() and len(longest.split()) > len(name.split()):
             chosen[name] = longest
     return chosen
+
+
+def _in_longer_name(token: Token) -> bool:
+    """"Heliant Cloud" or "the Heliant Prize": a capitalised neighbour makes the word part
+    of another name."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+               for i in (token.i - 1, token.i + 1))
 
 
 def _contains(sequence: tuple[str, ...], part: tuple[str, ...]) -> bool:

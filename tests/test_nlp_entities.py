@@ -210,6 +210,13 @@ def test_an_org_name_without_its_suffix_is_the_org(nlp: Language) -> None:
     assert {m.canonical for m in found if m.label == "ORG"} == {"Harbor Crest Labs"}
 
 
+def test_an_untagged_short_name_is_the_org(nlp: Language) -> None:
+    text = ("Talvora AI, a Paris-based developer of chatbots for insurers, opened an office on Monday. "
+            "Talvora shipped two products last year. Analysts praised Talvora's pace.")
+    orgs = [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+    assert [m.canonical for m in orgs] == ["Talvora AI"] * 3
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
