@@ -26,6 +26,7 @@ from .syntax import clause_verb
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
+PRIOR_YEARS = re.compile(r"^(?:the )?(?:previous|prior|preceding) (\w+) years(?: combined)?$")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
 DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
 BARE_DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+)(?:-\w+)? (?:days?|weeks?|months?|years?|decades?)$")
@@ -139,8 +140,10 @@ class PeriodReader:
                     named = [int(y) for y in YEAR.findall(ent.text)]
                     # "since the chatbot's debut in 2022 ... at that time": the year the text names
                     last_year = expr.year_start if expr.kind == "range" and named == [expr.year_start] else expr.year_end
-                    if named:
-                        claim_year = None  # "three in 2020; the following year 26": this sentence's year counts
+                    if named or expr.kind == "point":
+                        # "three in 2020; the following year 26", "seven last year, up from four the
+                        # previous year": this sentence's year counts
+                        claim_year = None
         words = [t.lower_ for t in sent] if phrases else []
         for i, word in enumerate(words):
             for phrase, kind in self.phrases.get(word, ()):
@@ -245,6 +248,11 @@ class PeriodReader:
             if prev == "since" and pub is not None:
                 return make("range", relative[0], pub)  # "since last year"
             return make("point" if relative[0] == relative[1] else "range", *relative)
+        match = PRIOR_YEARS.match(text)
+        base = claim_year if claim_year is not None else last_year
+        if match and base is not None and (n := self._amount(match.group(1))) is not None:
+            # "seven in 2024, after three in the prior two years": the years before the story's last one
+            return make("range", base - n, base - 1)
         match = PAST_YEARS.match(text)
         if match and published is not None and (n := self._amount(match.group(1))) is not None:
             return make("range", _months_back(published, n, match.group(2)), pub)

@@ -1202,3 +1202,12 @@ def test_spans_ending_at_a_month_and_last_quarter(nlp: Language) -> None:
             "released 14 large language models. Sarvam AI released three LLMs in the three months to March.")
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2026-07-14")}
     assert found == {("Cohere", 9, 2025, 2026), ("IN", 14, 2026, 2026), ("Sarvam AI", 3, 2026, 2026)}
+
+
+def test_previous_and_prior_years_count_back_from_the_sentence_s_own_year(nlp: Language) -> None:
+    text = ("Norlith AI has released 19 language models since its founding in 2019. Norlith shipped seven "
+            "models last year, up from four the previous year, after releasing just three in the prior two "
+            "years combined.")
+    found = {(c[0], c[1], c[3], c[4], c[5]) for c in model_claims(nlp, text, "2025-06-10")}
+    assert found == {("Norlith AI", 19, LLM, 2019, 2025), ("Norlith AI", 7, LLM, 2024, 2024),
+                     ("Norlith AI", 4, LLM, 2023, 2023), ("Norlith AI", 3, LLM, 2021, 2022)}
