@@ -89,8 +89,10 @@ class ItemReader:
                 return min(other).removesuffix("s")
             if self.llm_markers.intersection(words):
                 return LLM
-            if self.ai_markers.intersection(words):
-                return AI_MODEL  # a name or a trait ("Llama models", "open-weight models") says no class
+            if self.ai_markers.intersection(words) or any(
+                    t.pos_ == "PROPN" and t.ent_type_ not in ("COUNTRY", "NORP", "GPE", "ORG", "LANGUAGE") and t.i not in owners
+                    for t in doc[first : noun.i]):
+                return AI_MODEL  # a trait or a family's name ("Gemini and Gemma models") says no class
             if self._family_of_llms(noun):
                 return LLM
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
