@@ -565,13 +565,22 @@ def ents_by_sentence(sents: list[Span], ents: Sequence[Span]) -> list[list[Span]
 
 def pair_respectively(found: list[Claim]) -> list[Claim]:
     """"France and Germany released 8 and 5 LLMs respectively": the k-th subject has the
-    k-th count, when there are as many counts as subjects."""
-    counts = list(dict.fromkeys((c.count_start, c.count) for c in found))
-    subjects = list(dict.fromkeys((c.subject, c.subject_label, c.subject_code) for c in found))
-    if len(counts) < 2 or len(counts) != len(subjects) or len(found) != len(counts) * len(subjects):
-        return found
-    pairs = set(zip(counts, subjects))
-    return [c for c in found if ((c.count_start, c.count), (c.subject, c.subject_label, c.subject_code)) in pairs]
+    k-th count, among the counts that share as many subjects as there are counts (other
+    clauses of the sentence, "while Britain managed a dozen", are left as they are)."""
+    subjects_of: dict[tuple[int, Any], list[tuple[str, str, str | None]]] = {}
+    for c in found:
+        subjects_of.setdefault((c.count_start, c.count), [])
+        subject = (c.subject, c.subject_label, c.subject_code)
+        if subject not in subjects_of[(c.count_start, c.count)]:
+            subjects_of[(c.count_start, c.count)].append(subject)
+    groups: dict[tuple[tuple[str, str, str | None], ...], list[tuple[int, Any]]] = {}
+    for count, subjects in subjects_of.items():
+        groups.setdefault(tuple(subjects), []).append(count)
+    pairs = {(count, subject) for subjects, counts in groups.items() if len(subjects) > 1 and len(counts) == len(subjects)
+             for count, subject in zip(counts, subjects)}
+    shared = {count for count, _ in pairs}
+    return [c for c in found if (c.count_start, c.count) not in shared
+            or ((c.count_start, c.count), (c.subject, c.subject_label, c.subject_code)) in pairs]
 
 
 class Restatable(Protocol):

@@ -241,7 +241,8 @@ class SubjectFinder:
         for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)
             if ent is not None and ent.label_ in SUBJECT_LABELS:
-                return [self._named_unit(ent, head) or subject_of(ent)]
+                unit = self._named_unit(ent, head)  # "French and German labs": both countries
+                return [unit] if unit is not None else self._with_conjuncts(child, ent)
             if child.dep_ == "poss" and child.lemma_.lower() in self.country_nouns and child.tag_ != "NNS":
                 # "the kingdom's developers": the country last named
                 return self.salience.recent_countries[-1:] or self._dominant_country()

@@ -1219,3 +1219,15 @@ def test_previous_and_prior_years_count_back_from_the_sentence_s_own_year(nlp: L
     found = {(c[0], c[1], c[3], c[4], c[5]) for c in model_claims(nlp, text, "2025-06-10")}
     assert found == {("Norlith AI", 19, LLM, 2019, 2025), ("Norlith AI", 7, LLM, 2024, 2024),
                      ("Norlith AI", 4, LLM, 2023, 2023), ("Norlith AI", 3, LLM, 2021, 2022)}
+
+
+def test_respectively_pairs_only_its_own_counts(nlp: Language) -> None:
+    text = ("Last year, Dutch and Belgian labs released 11 and nine notable AI models, respectively, while "
+            "Britain managed about a dozen.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-10")}
+    assert found == {("NL", 11), ("BE", 9), ("GB", 12)}
+    text = ("Last year Qatar's Orvane Institute and Talmex released three and two models, respectively, "
+            "and Brisa Labs accounted for four of Qatar's ten.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-10")}
+    assert {("Orvane Institute", 3), ("Talmex", 2)} <= found
+    assert not {("Orvane Institute", 2), ("Talmex", 3)} & found
