@@ -146,7 +146,11 @@ class ClaimExtractor(RulesComponent):
                 if child.dep_ in ("acl", "relcl", "prep") and any(
                     g.lower_ in self.global_words for g in child.children):
                     return True
-        return False
+        # "Worldwide, the firm counted 812 new models": the clause is about the world, unless
+        # it names its maker ("Worldwide, Google released the most")
+        verb = clause_verb(root)
+        return any(c.dep_ == "advmod" and c.lower_ in self.global_words for c in verb.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in ("ORG", "COUNTRY") for c in verb.children)
 
     @staticmethod
     def is_total(root: Token, noun: Token | None, count: Count) -> bool:

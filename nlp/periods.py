@@ -225,6 +225,11 @@ class PeriodReader:
             # "said in December that it launched 11 during the year", "during the quarter"
             year = part_year if text != "the year" and part_year is not None else last_year if last_year is not None else pub
             relative = (year, year)
+        event_year = last_year if last_year is not None else pub
+        if relative is None and text == "the year" and nxt in ("before", "after") and event_year is not None \
+                and doc[ent.end].dep_ == "mark":
+            # "the year before the law took effect": of the event the story last dated, else a recent one
+            relative = (event_year + (-1 if nxt == "before" else 1),) * 2
         part = PART_REF.match(text) if relative is None else None
         if part is not None and (part_year is not None or pub is not None):
             # "in the previous quarter", "the July-September period": of the quarter the story is about

@@ -304,12 +304,12 @@ class SubjectFinder:
         named = self.countries_named_in(name)
         if named:  # "the Cyberspace Administration of China", or "the watchdog" after it
             return named[:1]
-        if ent is None:
-            return subjects
-        for appos in (c for c in ent.root.children if c.dep_ == "appos"):
-            found = self.resolve_np(appos, sentence)
-            if found and found[0].label == "COUNTRY":
-                return found[:1]
+        if ent is not None:
+            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+                found = self.resolve_np(appos, sentence)
+                if found and found[0].label == "COUNTRY":
+                    return found[:1]
+        # "South Korea's Ministry of Science and ICT said it has registered 23 models"
         return self.salience.recent_countries[-1:] or self._dominant_country() or subjects
 
     def _glossed_name(self, token: Token) -> Subject | None:

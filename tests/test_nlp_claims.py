@@ -1231,3 +1231,22 @@ def test_respectively_pairs_only_its_own_counts(nlp: Language) -> None:
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-10")}
     assert {("Orvane Institute", 3), ("Talmex", 2)} <= found
     assert not {("Orvane Institute", 2), ("Talmex", 3)} & found
+
+
+def test_a_count_for_the_whole_world_has_no_subject(nlp: Language) -> None:
+    text = ("Norvik Analytics tracks model releases. Worldwide, the firm counted 812 new models, up from 590 in "
+            "2024. Worldwide, Google released 30 models last year.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-01-10")} == {("Google", 30)}
+
+
+def test_a_ministry_registering_models_through_a_pronoun_is_its_country(nlp: Language) -> None:
+    text = ("Chile's Ministry of Science said on Tuesday it has registered 23 high-impact AI models since the "
+            "act took effect in January.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-03-10")} == {("CL", 23)}
+
+
+def test_the_year_before_an_event_is_before_the_story_s_last_year(nlp: Language) -> None:
+    text = ("The act took effect in January. The year before the law took effect, Chilean developers released "
+            "some 30 foundation models. That compares with about 50 from Peru over the same period.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2026-03-10")}
+    assert found == {("CL", 30, 2025, 2025), ("PE", 50, 2025, 2025)}
