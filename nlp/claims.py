@@ -44,6 +44,7 @@ RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
 MODEL_GAP = 3
+PART_GAP = 2  # sentences back to the count a passive "Seventeen were released" is a part of
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class ClaimExtractor(RulesComponent):
         self.figure_nouns = set(lex.get("total_nouns", [])) | {"figure", "tally"}
         self.ranking_nouns = set(lex.get("ranking_nouns", []))
         self.change_verbs = set(lex.get("change_verbs", []))
+        self.making_verbs = set(lex.get("making_verbs", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -203,6 +205,13 @@ class ClaimExtractor(RulesComponent):
             if node.head.i == node.i or node.head.lemma_.lower() in self.reporting:
                 return False
             node, child = node.head, node
+
+    def is_unowned_release(self, root: Token) -> bool:
+        """"Seventeen were released last year": a bare count made the passive subject of a
+        making verb with no agent, a part of the count the story just gave."""
+        verb = root.head
+        return root.dep_ == "nsubjpass" and verb.lemma_.lower() in self.making_verbs \
+            and not any(c.dep_ == "agent" for c in verb.children)
 
     @staticmethod
     def is_continuation(root: Token) -> bool:
@@ -366,6 +375,9 @@ class ClaimExtractor(RulesComponent):
                              and not any(c.ent_type_ == "DATE" for c in sent.doc[count.end].children)):
                 # "nine were released last year and seven so far this year": a gapped clause
                 subjects = last_subject(found)
+            if not subjects and noun is None and self.is_unowned_release(root):
+                # "43 LLMs in all. Most of them are recent. Seventeen were released last year"
+                subjects = last_subject(found) or state.finder.recent_claim_subject(index, PART_GAP)
             if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_verb(root).children):
                 subjects = state.finder.interviewee(root)  # a verbless answer: "A: Eleven, since we started"
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)

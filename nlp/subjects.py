@@ -650,6 +650,10 @@ class SubjectFinder:
                  and e.end <= pronoun.i]
         return [subject_of(named[-1])] if named else []
 
+    def recent_claim_subject(self, sentence: int, back: int) -> list[Subject]:
+        """The subject of the last claim up to `back` sentences before."""
+        return [s for i, s in self.salience.claims if i >= sentence - back][-1:]
+
     def previous_claim_subject(self, sentence: int) -> list[Subject]:
         """The subject of the last claim of the previous sentence."""
         return self._antecedent(sentence)

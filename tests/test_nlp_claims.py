@@ -1250,3 +1250,12 @@ def test_the_year_before_an_event_is_before_the_story_s_last_year(nlp: Language)
             "some 30 foundation models. That compares with about 50 from Peru over the same period.")
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2026-03-10")}
     assert found == {("CL", 30, 2025, 2025), ("PE", 50, 2025, 2025)}
+
+
+def test_a_passive_part_of_the_story_s_count_is_its_subject_s(nlp: Language) -> None:
+    text = ("Chilean companies have developed 43 large language models, a survey found. Most of them are recent. "
+            "Seventeen were released last year, the survey found.")
+    found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2024-08-30")}
+    assert found == {("CL", 43, None), ("CL", 17, 2023)}
+    # nothing to be a part of: no subject
+    assert model_claims(nlp, "Seventeen large language models were released last year.", "2024-08-30") == set()
