@@ -44,6 +44,7 @@ LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2
                   if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
+CONTINENT_PARTS = {"Latin", "North", "South", "Central", "Pan", "Ibero", "Anglo"}
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 
 
@@ -109,6 +110,9 @@ class EntityFixes(RulesComponent):
                 continue  # "the commerce ministry": a description, not a name
             if ent.label_ == "COUNTRY" and self._language_use(ent):
                 continue  # "Spanish-speaking Latin America": a language, not Spain
+            if ent.label_ == "COUNTRY" and ent[0].lower_.startswith("america") and ent.start > 0 \
+                    and doc[ent.start - 1].text in CONTINENT_PARTS:
+                continue  # "Latin American developers", "North America": a region, not the US
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)

@@ -35,7 +35,8 @@ def test_country_aliases_and_demonyms_get_iso_codes(nlp: Language, phrase: str, 
     assert [m.code for m in found if m.label == "COUNTRY"] == [code]
 
 
-@pytest.mark.parametrize("text", ["Give us the numbers.", "Beijing and Shanghai host many labs.", "Latin America trails."])
+@pytest.mark.parametrize("text", ["Give us the numbers.", "Beijing and Shanghai host many labs.", "Latin America trails.",
+                                  "Latin American developers trail.", "South American and North American labs met."])
 def test_not_countries(nlp: Language, text: str) -> None:
     assert not [m for m in facts(nlp, text).mentions if m.label == "COUNTRY"]
 
