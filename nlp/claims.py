@@ -91,6 +91,7 @@ class ClaimExtractor(RulesComponent):
         self.ranking_nouns = set(lex.get("ranking_nouns", []))
         self.change_verbs = set(lex.get("change_verbs", []))
         self.making_verbs = set(lex.get("making_verbs", []))
+        self.forecast_nouns = set(lex.get("forecast_nouns", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -178,9 +179,10 @@ class ClaimExtractor(RulesComponent):
                 return None
             if node.lemma_.lower() in self.forecast:
                 return node
-            aux = next((c for c in node.children if c.dep_ in ("aux", "acomp") and c.lemma_.lower() in self.forecast), None)
+            aux = next((c for c in node.children if c.dep_ in ("aux", "acomp") and c.lemma_.lower() in self.forecast
+                        or c.dep_ == "nsubj" and node.lemma_ == "be" and c.lemma_.lower() in self.forecast_nouns), None)
             if aux is not None:
-                return aux  # "will release", "eight more models were due by March"
+                return aux  # "will release", "eight more models were due by March", "its aim is to have 20"
         return None
 
     def is_third_party(self, root: Token) -> bool:

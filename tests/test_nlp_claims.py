@@ -1259,3 +1259,9 @@ def test_a_passive_part_of_the_story_s_count_is_its_subject_s(nlp: Language) -> 
     assert found == {("CL", 43, None), ("CL", 17, 2023)}
     # nothing to be a part of: no subject
     assert model_claims(nlp, "Seventeen large language models were released last year.", "2024-08-30") == set()
+
+
+def test_an_aim_or_goal_that_is_to_have_models_is_no_claim(nlp: Language) -> None:
+    text = ("Bahrain released 12 models in 2023. The kingdom's stated aim is to have 20 Arabic models in "
+            "production by 2030. Its goal is to release 30 models by 2027.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-08-30")} == {("BH", 12)}
