@@ -176,7 +176,8 @@ def prefer_gazetteer(entities: Iterable[Span], spans: Iterable[Span]) -> list[Sp
     names = [e for e in entities if not e.id_ and e.label_ in NAME_HOLDERS and _is_proper_name(e)]
     gazetteer = [e for e in entities if e.id_] + [
         s for s in spans
-        if s.label_ not in PLACE_LABELS or not any(n.start <= s.start and s.end <= n.end and len(n) > len(s) for n in names)
+        if s.label_ not in PLACE_LABELS or not any(n.start <= s.start and s.end <= n.end and len(n) > len(s)
+                                                   and not _place_and_count(n, s) for n in names)
     ]
     gazetteer.sort(key=lambda s: (-(s.end - s.start), s.start))
     taken: set[int] = set()
@@ -187,6 +188,11 @@ def prefer_gazetteer(entities: Iterable[Span], spans: Iterable[Span]) -> list[Sp
             taken.update(range(span.start, span.end))
     kept += [e for e in entities if not e.id_ and not taken.intersection(range(e.start, e.end))]
     return kept
+
+
+def _place_and_count(name: Span, place: Span) -> bool:
+    """"Chile 5" in a list of counts: a place and a number, not a name holding the place."""
+    return name.start == place.start and all(t.is_digit for t in name.doc[place.end : name.end])
 
 
 def _is_proper_name(span: Span) -> bool:

@@ -26,6 +26,8 @@ from .syntax import clause_verb
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?(?:19|20)?\d\d")
+SHORT_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[–—/-]\s?(\d\d)\b")
 PRIOR_YEARS = re.compile(r"^(?:the )?(?:previous|prior|preceding) (\w+) years(?: combined)?$")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
 DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
@@ -126,7 +128,8 @@ class PeriodReader:
         found: list[TimeExpr] = []
         doc = sent.doc
         covered: set[int] = set()
-        dates = [e for e in ents if e.label_ == "DATE"]
+        # "2023–2024" is often tagged a number
+        dates = [e for e in ents if e.label_ == "DATE" or e.label_ == "CARDINAL" and YEAR_SPAN.fullmatch(e.text)]
         for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
             expr = self._classify(ent, published, last_year, claim_year, part_year)
@@ -269,6 +272,9 @@ class PeriodReader:
         if text.replace(",", "").isdigit() and not YEAR.fullmatch(text):
             return None  # a count the statistical model took for a date ("the US for 35")
         years = sorted({int(y) for y in YEAR.findall(text)})
+        short = SHORT_YEAR_SPAN.search(text)
+        if short is not None and int(short.group(2)) > int(short.group(1)[2:]):  # "2023–24", not "2024-08-30"
+            years = [int(short.group(1)), int(short.group(1)[:2] + short.group(2))]
         if len(years) > 1:
             return make("range", years[0], years[-1])
         if years:

@@ -1265,3 +1265,17 @@ def test_an_aim_or_goal_that_is_to_have_models_is_no_claim(nlp: Language) -> Non
     text = ("Bahrain released 12 models in 2023. The kingdom's stated aim is to have 20 Arabic models in "
             "production by 2030. Its goal is to release 30 models by 2027.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-08-30")} == {("BH", 12)}
+
+
+def test_a_country_list_with_a_year_span_heading(nlp: Language) -> None:
+    # the statistical model reads "Chile 5" as one name and "2023–2024" as a number
+    text = "- Language models released by country, 2023–2024: Brazil 14, Mexico 7, Chile 5, Argentina 3, Colombia 2."
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-06-18")}
+    assert found == {(code, n, 2023, 2024) for code, n in (("BR", 14), ("MX", 7), ("CL", 5), ("AR", 3), ("CO", 2))}
+
+
+@pytest.mark.parametrize(("when", "years"), [("in 2023–24", (2023, 2024)), ("in the 2021/22 fiscal year", (2021, 2022)),
+                                              ("on 2024-05-30", (2024, 2024))])
+def test_short_year_spans(nlp: Language, when: str, years: tuple[int, int]) -> None:
+    found = model_claims(nlp, f"Brazil released 14 language models {when}.", "2025-06-18")
+    assert {(c[4], c[5]) for c in found} == {years}
