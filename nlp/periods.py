@@ -28,6 +28,7 @@ YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?(?:19|20)?\d\d")
 SHORT_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[–—/-]\s?(\d\d)\b")
+FUTURE_LEMMAS = {"will", "shall", "plan", "intend", "expect", "aim", "schedule", "due"}
 PRIOR_YEARS = re.compile(r"^(?:the )?(?:previous|prior|preceding) (\w+) years(?: combined)?$")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
 DURATION = re.compile(r"^(?:the )?(?:\w+ )?(\w+|\d+) (days?|weeks?|months?|years?)$")
@@ -311,7 +312,8 @@ class PeriodReader:
         if quarter is not None:  # "the first quarter": of this year unless it has not begun
             word = (quarter.group(1) or quarter.group(3)).lower()
             month = QUARTER_START[word] if quarter.group(2) != "half" else (1 if word in ("first", "1st") else 7)
-            resolved = date(published.year if month <= published.month else published.year - 1, month, 1)
+            ahead = month > published.month and not _in_future_clause(ent.root)
+            resolved = date(published.year - 1 if ahead else published.year, month, 1)
         if resolved is None:
             return None
         if asof:
@@ -341,6 +343,16 @@ class PeriodReader:
                     return None
                 bounds.append(base + {"prev": -1, "next": 1, "same": 0}[offset])
         return bounds[0], bounds[1]
+
+
+def _in_future_clause(token: Token) -> bool:
+    """"plans to publish a database in the second half", "will ship in the fourth quarter":
+    a part of the year still to come is this year's."""
+    for node in [token, *token.ancestors]:
+        if node.lemma_.lower() in FUTURE_LEMMAS or any(
+                c.dep_ == "aux" and c.lemma_.lower() in FUTURE_LEMMAS for c in node.children):
+            return True
+    return False
 
 
 class PeriodChooser:

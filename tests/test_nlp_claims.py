@@ -1279,3 +1279,11 @@ def test_a_country_list_with_a_year_span_heading(nlp: Language) -> None:
 def test_short_year_spans(nlp: Language, when: str, years: tuple[int, int]) -> None:
     found = model_claims(nlp, f"Brazil released 14 language models {when}.", "2025-06-18")
     assert {(c[4], c[5]) for c in found} == {years}
+
+
+def test_a_planned_part_of_the_year_is_this_year_s(nlp: Language) -> None:
+    text = ("Officials plan to publish a public database in the second half. The year before the law took "
+            "effect, Peruvian developers released some 30 foundation models. In the fourth quarter, Chilean "
+            "developers released nine foundation models.")
+    found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2026-03-10")}
+    assert found == {("PE", 30, 2025), ("CL", 9, 2025)}
