@@ -314,8 +314,11 @@ class ClaimExtractor(RulesComponent):
                 state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
             state.finder.after_sentence(index, ents, [Subject(c.subject, c.subject_label, c.subject_code) for c in found])
             state.last_year = last_year
+            # "Cohere released four, up from one the year before": the main count's year, not its baseline's
             state.claim_year = next((c.year_end for c in reversed(found) if c.year_end is not None
-                                     and c.item in (LLM, AI_MODEL)), state.claim_year)
+                                     and c.item in (LLM, AI_MODEL) and c.count_start not in state.baselines),
+                                    state.claim_year)
+            state.baselines = set()
             claims += found
         return dedupe(claims)
 
@@ -386,6 +389,8 @@ class ClaimExtractor(RulesComponent):
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
+            if baseline:
+                state.baselines.update(c.count_start for c in found[len(found) - len(subjects):])
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if any(t.lower_ in self.respectively for t in sent):
@@ -517,6 +522,7 @@ class _State:
     items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
     last_embedded: bool = False  # whether the last count sat in a relative or participial clause
     claim_year: int | None = None  # year_end of the last dated model claim, for "a year earlier"
+    baselines: set[int] = field(default_factory=set)  # count offsets of this sentence's baselines ("up from 4")
     part_year: int | None = None  # the year of the last quarter or half named, for "the previous quarter"
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:

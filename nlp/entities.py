@@ -44,6 +44,7 @@ LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2
                   if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
+YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 CONTINENT_PARTS = {"Latin", "North", "South", "Central", "Pan", "Ibero", "Anglo"}
 NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 
@@ -113,6 +114,10 @@ class EntityFixes(RulesComponent):
             if ent.label_ == "COUNTRY" and ent[0].lower_.startswith("america") and ent.start > 0 \
                     and doc[ent.start - 1].text in CONTINENT_PARTS:
                 continue  # "Latin American developers", "North America": a region, not the US
+            if ent.label_ == "DATE":
+                count, ent = split_leading_count(ent)
+                if count is not None:
+                    kept.append(count)
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
@@ -464,6 +469,23 @@ class EntityFixes(RulesComponent):
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter"}
+
+
+COUNT_WORDS = {"about", "some", "nearly", "almost", "around", "roughly", "more", "than", "at", "least", "just", "only",
+               "over", "under", "fewer", "less", "up", "to"}
+DATE_STARTS = {"the", "a", "an", "last", "this", "next", "that"}
+
+
+def split_leading_count(ent: Span) -> tuple[Span | None, Span]:
+    """"one the year before", "57 last year" tagged as one DATE: the count and the date."""
+    cut = next((t.i for t in ent if t.lower_ in DATE_STARTS), None)
+    if cut is None or cut == ent.start:
+        return None, ent
+    lead = ent.doc[ent.start : cut]
+    if not any(t.like_num and not YEAR_TOKEN.fullmatch(t.text) for t in lead) or \
+            not all(t.like_num or t.lower_ in COUNT_WORDS or t.text == "," for t in lead):
+        return None, ent
+    return Span(ent.doc, ent.start, cut, label="CARDINAL"), Span(ent.doc, cut, ent.end, label="DATE")
 
 
 def join_particles(ents: list[Span]) -> list[Span]:

@@ -103,7 +103,7 @@ class NumberReader:
             if start > sent.start and doc[start - 1].lower_ == "half":
                 start, value = start - 1, value / 2
         elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent) \
-                and not self._closing_one(token, sent):
+                and not self._closing_one(token, sent) and not _baseline_one(token):
             return None  # "one of", "no one", "American ones"; but "one each" counts
         # "thirty-seven"
         if end + 1 < sent.end and doc[end].text == "-" and not token.whitespace_:
@@ -204,3 +204,10 @@ class NumberReader:
             if end + 1 < sent.end and f"{after} {doc[end + 1].lower_}" in self.suffixes:
                 return self.suffixes[f"{after} {doc[end + 1].lower_}"]
         return "exact"
+
+
+def _baseline_one(token: Token) -> bool:
+    """"up from one the year before": a baseline of one, not "from one of its labs"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and not any(c.lower_ == "of" for c in token.children) \
+        and token.head.head.lower_ in ("up", "down", "rising", "rose", "falling", "fell", "growing", "grew", "jumping",
+                                       "jumped", "increase", "increased", "climbing", "climbed")

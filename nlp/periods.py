@@ -422,6 +422,9 @@ class PeriodChooser:
         for other in (others or set()) - anchors:
             phrase = doc[other].head if doc[other].dep_ == "pobj" else doc[other]  # "from 29 in 2021"
             region = {t.i for t in phrase.subtree}
+            if phrase.lower_ in ("from", "with"):
+                # "compares with four the year before": a time right after a baseline is its own
+                region |= {t for e in exprs if e.start == other + 1 for t in range(e.start, e.end)}
             if not region & anchors:
                 foreign |= region
         clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign]

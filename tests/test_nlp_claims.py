@@ -1287,3 +1287,18 @@ def test_a_planned_part_of_the_year_is_this_year_s(nlp: Language) -> None:
             "developers released nine foundation models.")
     found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2026-03-10")}
     assert found == {("PE", 30, 2025), ("CL", 9, 2025)}
+
+
+def test_a_baseline_s_own_time_dates_only_the_baseline(nlp: Language) -> None:
+    # the statistical model tags "one the year before" as one date
+    text = ("Last year Qatar's Orvane Institute released three models. In Peru, Talmex released four, up from one "
+            "the year before. Peru's seven compares with four the year before, the report said.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-06-18")}
+    assert found == {("Orvane Institute", 3, 2024, 2024), ("Talmex", 4, 2024, 2024), ("Talmex", 1, 2023, 2023),
+                     ("PE", 7, 2024, 2024), ("PE", 4, 2023, 2023)}
+
+
+def test_a_count_inside_a_date_entity_is_a_count(nlp: Language) -> None:
+    text = "Mistral released 12 models this year, up from 57 last year."
+    found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2025-06-18")}
+    assert found == {("Mistral", 12, 2025), ("Mistral", 57, 2024)}
