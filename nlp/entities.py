@@ -58,6 +58,7 @@ class EntityFixes(RulesComponent):
         self.event_heads = set(rules.get("event_heads", []))
         self.work_heads = set(rules.get("work_heads", []))
         self.org_suffixes = set(rules.get("org_suffixes", []))
+        self.headline_verbs = set(rules.get("headline_verbs", []))
         self.person_roles = set(rules.get("person_roles", []))
         self.person_titles = set(rules.get("person_titles", [])) - {"CEO"}
         self.org_descriptors = set(rules.get("org_descriptors", []))
@@ -364,6 +365,9 @@ class EntityFixes(RulesComponent):
             end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
             end -= 1
+        while end - 1 > start and ("-" in doc[end - 1].text and doc[end - 1].norm_ != doc[end - 1].lower_
+                                   or doc[end - 1].lower_ in self.headline_verbs):
+            end -= 1  # a title-case heading: "Corvane AI Open-Sources Three Models", "Kestrel AI Launches ..."
         while ent.label_ == "ORG" and start > 0 and start == ent.start and self._name_word(doc[start - 1]) \
                 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
                 and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:

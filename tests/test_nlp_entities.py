@@ -526,3 +526,11 @@ def test_a_country_name_shared_with_people_is_a_country_in_a_list_of_countries(n
 def test_a_count_in_parentheses_is_not_an_emoticon(nlp: Language) -> None:
     doc = nlp("Zhipu AI (8) and Baidu (11) led.")
     assert [t.text for t in doc][:5] == ["Zhipu", "AI", "(", "8", ")"]
+
+
+def test_a_title_case_heading_verb_is_not_part_of_the_org(nlp: Language) -> None:
+    text = "Corvane AI Open-Sources Three Language Models, Bringing Its Open Catalogue to Eleven"
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Corvane AI"}
+    # a spelling the model normalizes ("Centre" -> "center") is no verb
+    text = "A spokesperson said the National AI Centre would publish guidance."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"National AI Centre"}
