@@ -191,8 +191,11 @@ class ClaimExtractor(RulesComponent):
         ...", "on the firm's leaderboard, five of the 10 best models come from China"): the
         verbs above the count, the clauses they govern, or a ranking they are placed on say so."""
         verb = clause_verb(root)
-        if any(p.dep_ == "prep" and p.lower_ in ("on", "in", "atop") and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in self.ranking_nouns for o in p.children) for p in verb.children):
+        # "on the firm's leaderboard", "ran 96 of the models through its own benchmark suite"
+        if any(p.dep_ == "prep" and p.lower_ in ("on", "in", "atop", "through", "against") and any(
+                o.dep_ == "pobj" and (o.lemma_.lower() in self.ranking_nouns or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in self.ranking_nouns for c in o.children))
+                for o in p.children) for p in verb.children):
             return True
         node, child = root, None
         while True:
