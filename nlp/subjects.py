@@ -63,6 +63,9 @@ class Salience:
     recent_countries: list[Subject] = field(default_factory=list)
 
 
+REGULATOR_NOUNS = {"regulator", "authority", "government", "watchdog", "official"}
+
+
 def is_subject(token: Token) -> bool:
     """A grammatical subject, or a name in apposition to one ("The most watched start-up,
     Sakana AI, has taken ...")."""
@@ -538,6 +541,12 @@ class SubjectFinder:
             if whose is not None:
                 subjects = [whose]
             found = self.resolve_np(subjects[0], sentence)
+            if found == [] and subjects[0].lemma_.lower() in REGULATOR_NOUNS and self._is_approval(verb) \
+                    and not any(t.ent_type_ for t in subjects[0].subtree):  # not "EU regulators"
+                # "regulators cleared about 70 models": the regulators of the country just named
+                # ("In China, regulators have approved ..."), else of the one the story is about
+                named = [e for e in verb.sent.ents if e.label_ == "COUNTRY" and e.end <= verb.i]
+                found = [subject_of(named[-1])] if named else self.salience.recent_countries[-1:] or self._dominant_country()
             if found == []:
                 found = self._name_before_gloss(subjects[0], verb) or found
             if found is None and verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:

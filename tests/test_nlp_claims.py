@@ -1308,3 +1308,11 @@ def test_models_run_through_a_benchmark_are_a_third_party_s(nlp: Language) -> No
     text = ("Norvik Analytics tracks model releases. Norvik also ran 96 of the models through its own benchmark "
             "suite, and it tested 40 models against its coding leaderboard.")
     assert model_claims(nlp, text, "2026-01-27") == set()
+
+
+def test_bare_regulators_approving_are_their_country_s(nlp: Language) -> None:
+    text = ("Vietnam's internet regulator said 40 generative AI models had completed the filing process. In the "
+            "first quarter of last year alone, regulators cleared about 20 models, he said. In Thailand, regulators "
+            "have approved 12 models. EU regulators approved 14 models in December.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-01-09")}
+    assert found == {("VN", 40), ("VN", 20), ("TH", 12)}
