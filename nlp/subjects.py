@@ -341,6 +341,8 @@ class SubjectFinder:
         found = [subject_of(ent)]
         for conj in head.conjuncts:
             other = self.entity(conj)
+            if other is None:  # "... and the telecom operator TeleSul": the name glossing the noun
+                other = next((e for c in conj.rights if c.dep_ == "appos" and (e := self.entity(c)) is not None), None)
             if other is not None and other.label_ in SUBJECT_LABELS:
                 found.append(subject_of(other))
         return found

@@ -1316,3 +1316,10 @@ def test_bare_regulators_approving_are_their_country_s(nlp: Language) -> None:
             "have approved 12 models. EU regulators approved 14 models in December.")
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-01-09")}
     assert found == {("VN", 40), ("VN", 20), ("TH", 12)}
+
+
+def test_a_coordinated_noun_glossed_by_a_name_is_that_name(nlp: Language) -> None:
+    text = ("Peruvian firms have released fewer than ten large language models to date. The digital lender Banco "
+            "Aurora and the telecom operator TeleSul have both launched one language model trained in-house.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2023-10-04")}
+    assert {("Banco Aurora", 1), ("TeleSul", 1)} <= found
