@@ -1323,3 +1323,11 @@ def test_a_coordinated_noun_glossed_by_a_name_is_that_name(nlp: Language) -> Non
             "Aurora and the telecom operator TeleSul have both launched one language model trained in-house.")
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2023-10-04")}
     assert {("Banco Aurora", 1), ("TeleSul", 1)} <= found
+
+
+def test_an_appositive_read_as_a_second_subject_leaves_the_name(nlp: Language) -> None:
+    text = ("Indian developers released 20 large language models last year. The Ministry of Electronics praised "
+            "them. Vyom AI, the Bengaluru company backed by Lightspeed and Peak XV Partners, released three of them, "
+            "while BharatGen has so far put out roughly a dozen models.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2026-01-22")}
+    assert found == {("IN", 20), ("Vyom AI", 3), ("BharatGen", 12)}
