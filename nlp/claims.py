@@ -211,6 +211,18 @@ class ClaimExtractor(RulesComponent):
                 return False
             node, child = node.head, node
 
+    @staticmethod
+    def sources(sent: Span, finder: SubjectFinder) -> set[str]:
+        """Names a sentence cites as its source: "according to industry body Nasscom"."""
+        names = set()
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+                for pobj in token.nbor().children:
+                    ent = finder.entity(pobj)
+                    if ent is not None:
+                        names.add(subject_of(ent).name)
+        return names
+
     def is_unowned_release(self, root: Token) -> bool:
         """"Seventeen were released last year": a bare count made the passive subject of a
         making verb with no agent, a part of the count the story just gave."""
@@ -365,6 +377,10 @@ class ClaimExtractor(RulesComponent):
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
                 subjects = []
+            if baseline and found and subjects and all(s.name in self.sources(sent, state.finder) for s in subjects):
+                # "25 LLMs, according to industry body Nasscom, up from fewer than 10": the parser hangs
+                # "up" on the source; a baseline is the same subject's earlier figure
+                subjects = last_subject(found)
             # A count that goes on from the last claim takes its subject: a baseline ("up from
             # 79"), "three more have been released", "the following year the figure was 26".
             if not subjects and found and noun is None and self.is_comparison(root):

@@ -28,6 +28,7 @@ YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?(?:19|20)?\d\d")
 SHORT_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[–—/-]\s?(\d\d)\b")
+AT_EDGE = re.compile(r"^the (?:start|end|beginning|close) of ")  # "at the start of 2023": a point in time
 FUTURE_LEMMAS = {"will", "shall", "plan", "intend", "expect", "aim", "schedule", "due"}
 PRIOR_YEARS = re.compile(r"^(?:the )?(?:previous|prior|preceding) (\w+) years(?: combined)?$")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
@@ -203,7 +204,7 @@ class PeriodReader:
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        asof = prev in self.asof_preps or prev2 in self.asof_preps
+        asof = prev in self.asof_preps or prev2 in self.asof_preps or prev == "at" and AT_EDGE.match(ent.text.lower()) is not None
         if prev in ("in", "of") and "since" in [t.lower_ for t in doc[max(0, ent.start - 9) : ent.start - 1]
                                                if not t.is_sent_start or t.lower_ == "since"]:
             prev = "since"  # "since its founding in July 2023"
@@ -420,7 +421,10 @@ class PeriodChooser:
         anchors = {root.i} | ({noun.i} if noun is not None else set())
         foreign: set[int] = set()
         for other in (others or set()) - anchors:
-            phrase = doc[other].head if doc[other].dep_ == "pobj" else doc[other]  # "from 29 in 2021"
+            phrase = doc[other]
+            if phrase.dep_ == "nummod" and phrase.head.ent_type_ == "DATE" and phrase.head.dep_ == "pobj":
+                phrase = phrase.head  # "including three last year": the parser hangs the count on its time
+            phrase = phrase.head if phrase.dep_ == "pobj" else phrase  # "from 29 in 2021"
             region = {t.i for t in phrase.subtree}
             if phrase.lower_ in ("from", "with"):
                 # "compares with four the year before": a time right after a baseline is its own

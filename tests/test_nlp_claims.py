@@ -1331,3 +1331,12 @@ def test_an_appositive_read_as_a_second_subject_leaves_the_name(nlp: Language) -
             "while BharatGen has so far put out roughly a dozen models.")
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2026-01-22")}
     assert found == {("IN", 20), ("Vyom AI", 3), ("BharatGen", 12)}
+
+
+def test_a_part_with_its_own_time_and_a_baseline_after_a_source(nlp: Language) -> None:
+    text = ("Kenya's developers are busy. The country now has at least 25 home-grown large language models, "
+            "according to industry body KEPSA, up from fewer than 10 at the start of 2023. Savanna AI has "
+            "released nine large language models to date, including three last year.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2024-09-12")}
+    assert found == {("KE", 25, None, 2024), ("KE", 10, None, 2023), ("Savanna AI", 9, None, 2024),
+                     ("Savanna AI", 3, 2023, 2023)}
