@@ -534,3 +534,12 @@ def test_a_title_case_heading_verb_is_not_part_of_the_org(nlp: Language) -> None
     # a spelling the model normalizes ("Centre" -> "center") is no verb
     text = "A spokesperson said the National AI Centre would publish guidance."
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"National AI Centre"}
+
+
+def test_the_first_word_of_a_gazetteer_org_named_in_the_article_is_that_org(nlp: Language) -> None:
+    text = ("Kwame Asante leads the machine learning group at Imperial College London. Imperial has built four "
+            "language models since 2021, Asante said.")
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Imperial College London"}
+    # a gazetteer name of its own stays itself: Google is not Google DeepMind
+    text = "Google DeepMind released Gemini. Google said revenue rose."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Google DeepMind", "Google"}
