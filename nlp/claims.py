@@ -323,6 +323,10 @@ class ClaimExtractor(RulesComponent):
                 if dated is not None:
                     state.carry = (index, years_of(dated, False, published))
                     state.period = state.carry[1]
+            elif not found and (mentioned := self.items.sentence_model_class(sent)) is not None:
+                # "providers of generative models must register. The first batch covered 12 models":
+                # the class named last is what a bare "models" next counts
+                state.model_item, state.model_at = mentioned, index
             elif found and not exprs and state.carry is not None and state.carry[0] == index - 1:
                 state.carry = (index, state.carry[1])  # "China: 74" / "Japan: 21": a table goes on in one period
             if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
@@ -376,7 +380,7 @@ class ClaimExtractor(RulesComponent):
             subjects = self.find_subjects(state.finder, root, noun or self.items.total_noun(root), index, count)
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
-                subjects = []
+                subjects = state.finder.approving_country(root)
             if baseline and found and subjects and all(s.name in self.sources(sent, state.finder) for s in subjects):
                 # "25 LLMs, according to industry body Nasscom, up from fewer than 10": the parser hangs
                 # "up" on the source; a baseline is the same subject's earlier figure

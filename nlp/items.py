@@ -30,6 +30,7 @@ class ItemReader:
         self.system_markers = set(lexicon.get("system_markers", []))
         self.stop_modifiers = set(lexicon.get("item_stop_modifiers", []))
         self.total_nouns = set(lexicon.get("total_nouns", []))
+        self.batch_nouns = set(lexicon.get("event_anaphora_nouns", []))
         self.other_model_markers = set(lexicon.get("other_model_markers", []))
         self.amount_verbs = set(lexicon.get("verb_qualifiers", {})) | set(lexicon.get("amount_verbs", []))
 
@@ -182,7 +183,8 @@ class ItemReader:
             if attr is not None:
                 return self.item_text(attr, count, last)
         holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-        if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in self.total_nouns:
+        if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() not in self.total_nouns \
+                and holder.lemma_.lower() not in self.batch_nouns:  # "a second batch of 19": of the same things
             return holder.lemma_.lower()  # "a population of 125 million": a measure of something else
         if root.head.lower_ in ("from", "between"):
             for other in counts:

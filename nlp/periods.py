@@ -384,9 +384,11 @@ class PeriodChooser:
                 return True
             if node.head.i == node.i:
                 return False
-            if node.lemma_.lower() in self.reporting and not any(
+            if node.lemma_.lower() in self.reporting and node.dep_ != "acl" and not any(
                     c.dep_ == "dobj" and c.i in (anchors or ()) for c in node.children):
-                return False  # a saying's time; but "added five more so far this year" is the count's verb
+                # a saying's time; but "added five more so far this year" is the count's verb, and
+                # "the first batch, announced in late January, covered 12" the batch's
+                return False
             if anchors is not None and node.pos_ in ("VERB", "AUX") and node.i != token.i and node.head.i not in anchors \
                     and not anchors.intersection(t.i for t in node.subtree) and node.dep_ == "xcomp":
                 return False  # "the gap since the firm began tracking the field in 2019": another verb's time

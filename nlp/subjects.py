@@ -270,7 +270,8 @@ class SubjectFinder:
                 if self.salience.org_subject is not None:
                     return [self.salience.org_subject]
         dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in lefts)
-        if lemma in self.event_nouns and (dated or left_words & {"the", "this", "that"}):
+        if lemma in self.event_nouns and (dated or left_words & {"the", "this", "that", "second", "third", "fourth",
+                                                                  "another", "next", "latest", "new", "final"}):
             # "the newest round", "last month's batch": the body whose rounds the article reports
             recent = [s for i, s in self.salience.claims if i >= sentence - 3]
             return recent[-1:]
@@ -292,6 +293,15 @@ class SubjectFinder:
             named = [e for e in head.sent.ents if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
             return [subject_of(named[-1])] if named else self._dominant_country()
         return []
+
+    def approving_country(self, root: Token) -> list[Subject]:
+        """"The first batch of approvals covered 12 models from Naver, LG and Kakao": a count
+        that a batch or round of approvals holds is the approving country's."""
+        verb = clause_verb(root)
+        holders = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if not any(t.lemma_.lower() in self.approval_nouns for t in holders):
+            return []
+        return self.salience.recent_countries[-1:] or self._dominant_country()
 
     def credit_regulator(self, subjects: list[Subject], root: Token, sentence: int) -> list[Subject]:
         """Approvals by a national regulator are the country's: "the Data Authority, the

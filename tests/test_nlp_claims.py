@@ -1340,3 +1340,13 @@ def test_a_part_with_its_own_time_and_a_baseline_after_a_source(nlp: Language) -
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2024-09-12")}
     assert found == {("KE", 25, None, 2024), ("KE", 10, None, 2023), ("Savanna AI", 9, None, 2024),
                      ("Savanna AI", 3, 2023, 2023)}
+
+
+def test_batches_of_approvals_are_the_approving_country_s(nlp: Language) -> None:
+    text = ("Vietnam's science ministry said it had registered 31 generative AI models. Of those, 22 were large "
+            "language models. Providers of generative models above a threshold must register with the ministry. "
+            "The first batch of approvals, announced in late January, covered 12 models from Viettel, FPT and "
+            "VinAI. A second batch of 19 followed on March 6.")
+    found = {(c[0], c[1], c[3], c[5]) for c in model_claims(nlp, text, "2026-03-12")}
+    assert {("VN", 12, AI, 2026), ("VN", 19, AI, 2026)} <= found
+    assert not [c for c in found if c[0] not in ("VN",)]
