@@ -185,12 +185,21 @@ class ClaimExtractor(RulesComponent):
                 return aux  # "will release", "eight more models were due by March", "its aim is to have 20"
         return None
 
-    def is_third_party(self, root: Token) -> bool:
+    @staticmethod
+    def has_maker(noun: Token | None) -> bool:
+        """"63 notable models from American developers": the noun names who made them."""
+        return noun is not None and any(
+            p.dep_ == "prep" and p.lower_ in ("from", "by") and any(t.ent_type_ in ("COUNTRY", "ORG") for t in p.subtree)
+            for p in noun.children)
+
+    def is_third_party(self, root: Token, noun: Token | None = None) -> bool:
         """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
         models", "when the authors benchmarked 30 models, three of the top five came from
         ...", "on the firm's leaderboard, five of the 10 best models come from China"): the
         verbs above the count, the clauses they govern, or a ranking they are placed on say so."""
         verb = clause_verb(root)
+        if self.has_maker(noun) and verb.lemma_.lower() in ("list", "include", "count", "record"):
+            return False  # "its figures list 63 notable models from American developers": the makers' count
         # "on the firm's leaderboard", "ran 96 of the models through its own benchmark suite"
         if any(p.dep_ == "prep" and p.lower_ in ("on", "in", "atop", "through", "against") and any(
                 o.dep_ == "pobj" and (o.lemma_.lower() in self.ranking_nouns or any(
@@ -359,7 +368,7 @@ class ClaimExtractor(RulesComponent):
                                                dates.baseline if baseline and dates.baseline else dates.last)
             main = not is_embedded(root)
             if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
-                    or self.is_third_party(root) or self.is_hypothetical(root, noun) or baseline and excluded \
+                    or self.is_third_party(root, noun) or self.is_hypothetical(root, noun) or baseline and excluded \
                     or noun is not None and any(c.dep_ == "acl" and self.third_party.intersection((c.lemma_.lower(), c.lower_))
                                                 for c in noun.children):  # "of 60 systems tested"
                 # "... has identified more than 30 models, up from just two": the baseline goes with its count

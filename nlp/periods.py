@@ -29,6 +29,7 @@ MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uar
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?(?:19|20)?\d\d")
 SHORT_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[–—/-]\s?(\d\d)\b")
 AT_EDGE = re.compile(r"^the (?:start|end|beginning|close) of ")  # "at the start of 2023": a point in time
+DATA_NOUNS = {"figure", "data", "tally", "count", "number", "statistic", "report", "edition", "ranking", "list", "census", "survey"}
 FUTURE_LEMMAS = {"will", "shall", "plan", "intend", "expect", "aim", "schedule", "due"}
 PRIOR_YEARS = re.compile(r"^(?:the )?(?:previous|prior|preceding) (\w+) years(?: combined)?$")
 PAST_YEARS = re.compile(r"^(?:the )?(?:past|last|previous|preceding) (\w+) (years?|months?|weeks?)$")
@@ -463,6 +464,10 @@ class PeriodChooser:
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))
+        # "its figures for 2025, updated last month, list 63": the figures' own period
+        covering = [e for e in explicit if doc[e.root].head.lower_ == "for" and doc[e.root].head.head.lemma_.lower() in DATA_NOUNS]
+        if covering:
+            chosen = covering[0]
         gap = doc[root.i - 1].lower_ in ("and", ",") if root.i > 0 else False
         after = [e for e in explicit if 0 < e.start - root.i <= 4 and not any(t.is_punct for t in doc[root.i : e.start])]
         if gap and after:  # "five were released last year and six so far this year": the gapped clause's own time

@@ -63,6 +63,9 @@ class Salience:
     recent_countries: list[Subject] = field(default_factory=list)
 
 
+RANK_GAP = {"at", "with", "on", "up", "to", "about", "nearly", "some", "around", "least", "more", "than", "over",
+            "place", "spot", "position"}
+CREDIT_VERBS = {"credit", "attribute", "associate"}
 REGULATOR_NOUNS = {"regulator", "authority", "government", "watchdog", "official"}
 
 
@@ -425,6 +428,9 @@ class SubjectFinder:
         """The subject of a gapped clause written right before its count: "and Zhipu AI
         three", "Israel and Japan at two apiece", "and Chinese ones just one", "and start-up
         Kite AI, founded in 2020, two"."""
+        ranked = self._ranked_with(first)
+        if ranked:
+            return ranked
         doc = first.doc
         i = first.i - 1
         skipped = 0
@@ -467,6 +473,19 @@ class SubjectFinder:
         if token.pos_ == "NOUN" and before is not None and before.lower_ in GAP_OPENERS:
             return self.resolve_np(token, sentence) or []
         return []
+
+    def _ranked_with(self, first: Token) -> list[Subject]:
+        """"with Britain a distant third at up to five": the name a ranking phrase places."""
+        doc = first.doc
+        i = first.i - 1
+        while i > first.sent.start and (doc[i].lower_ in RANK_GAP or doc[i].pos_ in ("DET", "ADJ") or doc[i].ent_type_ == "ORDINAL"):
+            i -= 1
+        ent = self.entity(doc[i])
+        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.end != i + 1 or i + 1 == first.i \
+                or ent.start == 0 or doc[ent.start - 1].lower_ != "with" \
+                or not any(doc[j].ent_type_ == "ORDINAL" for j in range(ent.end, first.i)):
+            return []
+        return [subject_of(ent)]
 
     def _named_unit(self, owner: Span, head: Token) -> Subject | None:
         """"Alibaba Group's cloud computing unit" is the article's "Alibaba Cloud": a unit
@@ -532,6 +551,14 @@ class SubjectFinder:
     def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:
         """Subjects of a verb; [] when its clause has a subject that names no country or org;
         None when it has no subject at all (the walk goes on to the governing clause)."""
+        credited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() in CREDIT_VERBS and credited is not None and any(
+                c.dep_ == "prep" and c.lower_ == "with" and inside.intersection(t.i for t in c.subtree)
+                for c in [*verb.children, *credited.children]):
+            # "credited U.S.-based institutions with 40 notable models": whom it credits
+            found = self.resolve_np(credited, sentence)
+            if found:
+                return found
         all_subjects = self._subject_tokens(verb)
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (

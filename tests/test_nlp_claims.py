@@ -1350,3 +1350,13 @@ def test_batches_of_approvals_are_the_approving_country_s(nlp: Language) -> None
     found = {(c[0], c[1], c[3], c[5]) for c in model_claims(nlp, text, "2026-03-12")}
     assert {("VN", 12, AI, 2026), ("VN", 19, AI, 2026)} <= found
     assert not [c for c in found if c[0] not in ("VN",)]
+
+
+def test_a_tracker_crediting_and_listing_makers(nlp: Language) -> None:
+    text = ("Its most recent edition, published last April, credited Canadian institutions with 40 notable models "
+            "in 2024 and Brazil with 15. Its figures for 2025, updated last month, list 63 notable models from "
+            "Indian developers and two dozen from Japanese ones, with Britain a distant third at up to five. "
+            "France was second with 12 models, with Germany third at four.")
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-02-10")}
+    assert found == {("CA", 40, 2024), ("BR", 15, 2024), ("IN", 63, 2025), ("JP", 24, 2025), ("GB", 5, 2025),
+                     ("FR", 12, 2025), ("DE", 4, 2025)}
