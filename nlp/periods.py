@@ -461,6 +461,11 @@ class PeriodChooser:
         named = [e for e in explicit if doc[e.root].dep_ in ("compound", "nummod", "amod", "nmod")
                  and doc[e.root].head.pos_ in ("NOUN", "PROPN") and doc[e.root].head.lower_ not in TIME_HEADS]
         explicit = [e for e in explicit if e not in named] or explicit
+        if not explicit and top.head.i != top.i and top.head.lemma_.lower() in self.reporting:
+            # "By the end of last year the regulator said 300 models had completed registration":
+            # an as-of date opening the sentence dates what was said
+            say = top.head
+            explicit = [e for e in exprs if e.kind == "asof" and e.start <= say.sent.start + 1 and say.is_ancestor(doc[e.root])]
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))

@@ -610,6 +610,13 @@ class SubjectFinder:
                     or self._antecedent(sentence) or self._named_antecedent(subjects[0], sentence)
             # "the report counted 12 LLMs from Japanese companies": the source is the subject.
             return found or self._source(verb) or found
+        for aside in (c for c in verb.children if c.dep_ == "parataxis" and c.lemma_.lower() in self.reporting):
+            # "American institutions, the university's AI Index reported, produced 61": the parser
+            # gives the aside the main clause's subject
+            for held in (c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i):
+                found = self.resolve_np(held, sentence)
+                if found:
+                    return found
         glossed = self._glossed_before(verb)
         if glossed:
             return glossed

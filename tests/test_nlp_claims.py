@@ -1360,3 +1360,12 @@ def test_a_tracker_crediting_and_listing_makers(nlp: Language) -> None:
     found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-02-10")}
     assert found == {("CA", 40, 2024), ("BR", 15, 2024), ("IN", 63, 2025), ("JP", 24, 2025), ("GB", 5, 2025),
                      ("FR", 12, 2025), ("DE", 4, 2025)}
+
+
+def test_a_reporting_aside_and_an_as_of_date_opening_a_saying(nlp: Language) -> None:
+    text = ("Last spring it was Stanford's turn: Canadian institutions, the university's AI Index reported, "
+            "produced 61 notable AI models in 2023, against 15 from Vietnam. By the end of last year the "
+            "Cyberspace Administration of China said more than 300 generative AI models had completed its "
+            "registration process, and China's developers welcomed it.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-02-17")}
+    assert found == {("CA", 61, 2023, 2023), ("VN", 15, 2023, 2023), ("CN", 300, None, 2024)}
