@@ -351,14 +351,15 @@ class SubjectFinder:
 
     def _with_conjuncts(self, head: Token, ent: Span) -> list[Subject]:
         """An entity and the countries/orgs coordinated with it ("France and Germany")."""
-        found = [subject_of(ent)]
+        found = [(ent.start, subject_of(ent))]
         for conj in head.conjuncts:
             other = self.entity(conj)
             if other is None:  # "... and the telecom operator TeleSul": the name glossing the noun
                 other = next((e for c in conj.rights if c.dep_ == "appos" and (e := self.entity(c)) is not None), None)
             if other is not None and other.label_ in SUBJECT_LABELS:
-                found.append(subject_of(other))
-        return found
+                found.append((other.start, subject_of(other)))
+        # in the order written, for "respectively": "Naver and LG AI Research, which released three and four"
+        return [subject for _, subject in sorted(found, key=lambda pair: pair[0])]
 
     # -- the clause ----------------------------------------------------------------
     def own_subject(self, anchors: list[Token], sentence: int, after: Token | None = None,

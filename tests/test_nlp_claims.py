@@ -1369,3 +1369,11 @@ def test_a_reporting_aside_and_an_as_of_date_opening_a_saying(nlp: Language) -> 
             "registration process, and China's developers welcomed it.")
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-02-17")}
     assert found == {("CA", 61, 2023, 2023), ("VN", 15, 2023, 2023), ("CN", 300, None, 2024)}
+
+
+def test_respectively_after_a_relative_clause_keeps_the_written_order(nlp: Language) -> None:
+    text = ("Korean developers have released two dozen large language models over the past two years, led by "
+            "Upstage and LG AI Research, which released three and four foundation models, respectively, last year.")
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2024-10-22")}
+    assert {("Upstage", 3), ("LG AI Research", 4)} <= found
+    assert not {("Upstage", 4), ("LG AI Research", 3)} & found
