@@ -9,6 +9,7 @@ with their own item. Results go on `Doc._.claims`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -357,12 +358,26 @@ class ClaimExtractor(RulesComponent):
         dates = _SentenceDates()
         roots = {c.root(sent).i for c in counts}
         excluded = False  # whether the last count was set aside (a third party's, the world's ...)
+        bracketed = BRACKET_YEAR.search(sent.text)
+        if bracketed is not None:
+            # "2025 (2024 figures in brackets): United States 52 (40)": the declaration dates the
+            # bracketed counts, the rest keep the sentence's other year
+            start = sent.start_char + bracketed.start()
+            exprs = [e for e in exprs if not start <= sent.doc[e.start].idx < sent.start_char + bracketed.end()]
         for count in counts:
             root = count.root(sent)
             noun = self.items.item_noun(root)
             item = self.count_item(state, index, count, (root, noun), counts)
             if item is None:
                 continue
+            if bracketed is not None and sent.doc[count.start].idx > sent.start_char + bracketed.end():
+                inside = count.start > 0 and sent.doc[count.start - 1].text in ("(", "[")
+                heading = re.search(r"((?:19|20)\d\d)\s*$", sent.text[: bracketed.start()])
+                if inside or heading is not None:
+                    year = int((bracketed if inside else heading).group(1))
+                    found += [self.make_claim(s, count, item, (year, year), sent)
+                              for s in self.find_subjects(state.finder, root, noun, index, count)]
+                    continue
             baseline = self.is_comparison(root) and noun is None  # "up from 29 in 2021"
             years, own_date = self.count_years(state, index, (root, noun), exprs, roots - {root.i},
                                                dates.baseline if baseline and dates.baseline else dates.last)
@@ -532,6 +547,9 @@ class ClaimExtractor(RulesComponent):
                      years[0], years[1], start, start + len(stripped), doc[count.start].idx,
                      doc[count.end - 1].idx + len(doc[count.end - 1]))
 
+
+BRACKET_YEAR = re.compile(r"[(\[](?:the )?((?:19|20)\d\d) (?:figures?|numbers?|totals?|counts?|data) (?:are )?in "
+                          r"(?:brackets|parentheses)[)\]]", re.IGNORECASE)
 
 # Words that tie a clause to what already happened ("after releasing five last year").
 PAST_LINKS = ("after", "since", "having")

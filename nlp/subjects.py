@@ -368,6 +368,8 @@ class SubjectFinder:
         U.S."), or the conjunct before a gapped "with N" ("Google with six and Alibaba
         with four", "and Chinese groups for 22", "France at four"). first (Token): the
         count's first token."""
+        if first is not None and self._listed_region(first):
+            return []  # "European Union total 9 (6)": a bloc's line in a list is no one's
         gapped = (self._adjacent(first, sentence) if first is not None else []) or self._gapped(anchors[0])
         if gapped:
             return gapped
@@ -474,6 +476,18 @@ class SubjectFinder:
         if token.pos_ == "NOUN" and before is not None and before.lower_ in GAP_OPENERS:
             return self.resolve_np(token, sentence) or []
         return []
+
+    def _listed_region(self, first: Token) -> bool:
+        """A count written right after a region, bloc or city name ("Europe 9", "European
+        Union total 9 (6)"), or in brackets after such a count."""
+        doc = first.doc
+        i = first.i - 1
+        if i > 0 and doc[i].text == "(" and doc[i - 1].like_num:
+            i -= 2
+        while i > 0 and doc[i].lower_ in ("total", "tally", "overall"):
+            i -= 1
+        ent = self.entity(doc[i]) if i >= 0 else None
+        return ent is not None and ent.end == i + 1 and ent.label_ in ("LOC", "GPE", "NORP")
 
     def _ranked_with(self, first: Token) -> list[Subject]:
         """"with Britain a distant third at up to five": the name a ranking phrase places."""

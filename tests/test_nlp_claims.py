@@ -1377,3 +1377,10 @@ def test_respectively_after_a_relative_clause_keeps_the_written_order(nlp: Langu
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2024-10-22")}
     assert {("Upstage", 3), ("LG AI Research", 4)} <= found
     assert not {("Upstage", 4), ("LG AI Research", 3)} & found
+
+
+def test_a_table_line_with_last_year_s_figures_in_brackets(nlp: Language) -> None:
+    text = ("The tracker counts notable AI models. Notable models by country of the developing organisation, 2025 "
+            "(2024 figures in brackets): Japan 12 (9); India 7 (4); European Union total 9 (6).")
+    found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2026-02-10")}
+    assert found == {("JP", 12, 2025), ("JP", 9, 2024), ("IN", 7, 2025), ("IN", 4, 2024)}
