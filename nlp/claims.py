@@ -93,6 +93,7 @@ class ClaimExtractor(RulesComponent):
         self.change_verbs = set(lex.get("change_verbs", []))
         self.making_verbs = set(lex.get("making_verbs", []))
         self.forecast_nouns = set(lex.get("forecast_nouns", []))
+        self.same_period_phrases = list(lex.get("same_period_phrases", []))
 
     # -- filters -------------------------------------------------------------------
     def is_negated(self, root: Token, count: Count, noun: Token | None) -> bool:
@@ -233,6 +234,11 @@ class ClaimExtractor(RulesComponent):
                         names.add(subject_of(ent).name)
         return names
 
+    def names_same_period(self, sent: Span) -> bool:
+        """"... over that period", "in the same period": the sentence refers to a period named before."""
+        text = " " + " ".join(t.lower_ for t in sent) + " "
+        return any(f" {phrase} " in text for phrase in self.same_period_phrases)
+
     def is_unowned_release(self, root: Token) -> bool:
         """"Seventeen were released last year": a bare count made the passive subject of a
         making verb with no agent, a part of the count the story just gave."""
@@ -333,6 +339,10 @@ class ClaimExtractor(RulesComponent):
                 if dated is not None:
                     state.carry = (index, years_of(dated, False, published))
                     state.period = state.carry[1]
+                elif (state.period or state.named_period) is not None and self.names_same_period(sent):
+                    # "The report tracked releases from January 2023 to September 2025. Language
+                    # models released ... over that period:"
+                    state.carry = (index, state.period or state.named_period)
             elif not found and (mentioned := self.items.sentence_model_class(sent)) is not None:
                 # "providers of generative models must register. The first batch covered 12 models":
                 # the class named last is what a bare "models" next counts
@@ -342,6 +352,9 @@ class ClaimExtractor(RulesComponent):
             if not has_numbers and not exprs and state.carry is not None and state.carry[0] == index - 1:
                 state.carry = (index, state.carry[1])  # "Most came from London." keeps the period going
             state.finder.after_sentence(index, ents, [Subject(c.subject, c.subject_label, c.subject_code) for c in found])
+            spans = [e for e in exprs if e.kind in ("point", "range") and e.year_end is not None]
+            if spans:
+                state.named_period = years_of(spans[-1], False, published)
             state.last_year = last_year
             # "Cohere released four, up from one the year before": the main count's year, not its baseline's
             state.claim_year = next((c.year_end for c in reversed(found) if c.year_end is not None
@@ -572,6 +585,7 @@ class _State:
     items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
     last_embedded: bool = False  # whether the last count sat in a relative or participial clause
     claim_year: int | None = None  # year_end of the last dated model claim, for "a year earlier"
+    named_period: Years | None = None  # the last period any sentence named, for "over that period"
     baselines: set[int] = field(default_factory=set)  # count offsets of this sentence's baselines ("up from 4")
     part_year: int | None = None  # the year of the last quarter or half named, for "the previous quarter"
 

@@ -1384,3 +1384,12 @@ def test_a_table_line_with_last_year_s_figures_in_brackets(nlp: Language) -> Non
             "(2024 figures in brackets): Japan 12 (9); India 7 (4); European Union total 9 (6).")
     found = {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2026-02-10")}
     assert found == {("JP", 12, 2025), ("JP", 9, 2024), ("IN", 7, 2025), ("IN", 4, 2024)}
+
+
+def test_a_list_introduced_over_that_period(nlp: Language) -> None:
+    text = ("African organisations have released more than 50 language models since 2023, a report said. The "
+            "report, which tracked releases from January 2023 to September 2025, found the activity concentrated. "
+            "Language models released by organisations in each country over that period:\n\n- Senegal: 14\n"
+            "- Uganda: 9\n\nUganda's 9 include several small models.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-11-04")}
+    assert found == {("SN", 14, 2023, 2025), ("UG", 9, 2023, 2025)}
