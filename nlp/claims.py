@@ -45,6 +45,11 @@ RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
 MODEL_GAP = 3
+PERIOD_LABEL_WORDS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "quarter", "half", "q1", "q2", "q3",
+                      "q4", "h1", "h2", "january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "fiscal", "fy"}
+YEAR_LABEL = re.compile(r"(?:FY)?(?:19|20)\d\d")
+BREAKDOWN_GAP = 4  # sentences back to the total a list of periods breaks down
 PART_GAP = 2  # sentences back to the count a passive "Seventeen were released" is a part of
 
 
@@ -233,6 +238,14 @@ class ClaimExtractor(RulesComponent):
                     if ent is not None:
                         names.add(subject_of(ent).name)
         return names
+
+    @staticmethod
+    def is_period_line(sent: Span) -> bool:
+        """A list line labelled by a time, not a name: "- Second quarter: four models"."""
+        tokens = [t for t in sent if not t.is_space and t.text not in ("-", "•", "*", "–")]
+        colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+        return colon is not None and colon > 0 and all(
+            t.ent_type_ == "DATE" or t.lower_ in PERIOD_LABEL_WORDS or YEAR_LABEL.fullmatch(t.text) for t in tokens[:colon])
 
     def names_same_period(self, sent: Span) -> bool:
         """"... over that period", "in the same period": the sentence refers to a period named before."""
@@ -440,6 +453,9 @@ class ClaimExtractor(RulesComponent):
                              and not any(c.ent_type_ == "DATE" for c in sent.doc[count.end].children)):
                 # "nine were released last year and seven so far this year": a gapped clause
                 subjects = last_subject(found)
+            if not subjects and self.is_period_line(sent):
+                # "The report breaks the releases down by quarter: - Second quarter: four models"
+                subjects = state.finder.recent_claim_subject(index, BREAKDOWN_GAP)
             if not subjects and noun is None and self.is_unowned_release(root):
                 # "43 LLMs in all. Most of them are recent. Seventeen were released last year"
                 subjects = last_subject(found) or state.finder.recent_claim_subject(index, PART_GAP)

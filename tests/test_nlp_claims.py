@@ -1393,3 +1393,11 @@ def test_a_list_introduced_over_that_period(nlp: Language) -> None:
             "- Uganda: 9\n\nUganda's 9 include several small models.")
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-11-04")}
     assert found == {("SN", 14, 2023, 2025), ("UG", 9, 2023, 2025)}
+
+
+def test_a_list_of_periods_breaks_down_the_last_total(nlp: Language) -> None:
+    text = ("Pune-based Sahyadri Labs released 12 large language models in 2025, according to its annual report."
+            "\n\nThe report breaks the releases down by quarter:\n\n- First quarter: three models\n"
+            "- Second quarter: four models\n- Third quarter: five models")
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-03-18")}
+    assert found == {("Sahyadri Labs", n, 2025) for n in (12, 3, 4, 5)}
