@@ -118,6 +118,9 @@ class ClaimExtractor(RulesComponent):
         or a model noun that is the subject of a negated verb ("one model is not enough")."""
         if noun is not None and noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in noun.head.children):
             return True
+        verb = clause_verb(root)
+        if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in [*verb.children, *verb.head.children]):
+            return True  # "Slovakia has yet to publish one": not done
         node = root
         while True:
             if any(c.dep_ == "mark" and c.lower_ in self.hypothetical_marks for c in node.children):

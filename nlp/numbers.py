@@ -102,6 +102,8 @@ class NumberReader:
             start -= 1
             if start > sent.start and doc[start - 1].lower_ == "half":
                 start, value = start - 1, value / 2
+        elif token.lower_ == "one" and start > sent.start and doc[start - 1].lower_ in ("the", "that", "this"):
+            return None  # "it rewards the one model people build on": which one, not how many
         elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent) \
                 and not self._closing_one(token, sent) and not _baseline_one(token):
             return None  # "one of", "no one", "American ones"; but "one each" counts

@@ -272,8 +272,9 @@ class PeriodReader:
                 and published is not None and (n := self._amount(match.group(1))) is not None:
             # "in the six months since ...", "open-sourced 100 models in two years"
             return make("range", _months_back(published, n, match.group(2)), pub)
-        if text.replace(",", "").isdigit() and not YEAR.fullmatch(text):
-            return None  # a count the statistical model took for a date ("the US for 35")
+        if text.replace(",", "").isdigit() and not YEAR.fullmatch(text) or all(
+                t.like_num and not YEAR.fullmatch(t.text) or t.pos_ in ("CCONJ", "PUNCT") for t in ent):
+            return None  # a count the statistical model took for a date ("the US for 35", "five and three")
         years = sorted({int(y) for y in YEAR.findall(text)})
         short = SHORT_YEAR_SPAN.search(text)
         if short is not None and int(short.group(2)) > int(short.group(1)[2:]):  # "2023–24", not "2024-08-30"

@@ -725,8 +725,14 @@ class SubjectFinder:
         return [subject_of(named[-1])] if named else []
 
     def recent_claim_subject(self, sentence: int, back: int) -> list[Subject]:
-        """The subject of the last claim up to `back` sentences before."""
-        return [s for i, s in self.salience.claims if i >= sentence - back][-1:]
+        """The subject of the main (first) claim of the last sentence with claims, up to
+        `back` sentences before: "Ukrainian organisations had released nine, more than
+        Poland's 13. At least seven of them were released as open source" -> Ukraine."""
+        recent = [(i, s) for i, s in self.salience.claims if i >= sentence - back]
+        if not recent:
+            return []
+        last = recent[-1][0]
+        return [next(s for i, s in recent if i == last)]
 
     def previous_claim_subject(self, sentence: int) -> list[Subject]:
         """The subject of the last claim of the previous sentence."""

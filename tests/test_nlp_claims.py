@@ -1401,3 +1401,20 @@ def test_a_list_of_periods_breaks_down_the_last_total(nlp: Language) -> None:
             "- Second quarter: four models\n- Third quarter: five models")
     found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-03-18")}
     assert found == {("Sahyadri Labs", n, 2025) for n in (12, 3, 4, 5)}
+
+
+def test_not_yet_done_the_one_model_and_counts_tagged_as_dates(nlp: Language) -> None:
+    text = ("Czechia and Ukraine have released two national language models each, while Slovakia has yet to "
+            "publish one. The market rewards the one model people actually build on, said Mistral AI.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-12-09")} == {("CZ", 2), ("UA", 2)}
+    # "five and three" is tagged as a date by the statistical model
+    text = "Karpaty Labs and Dnipro-based Stepova AI released five and three language models respectively last year."
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2025-12-09")}
+    assert found == {("Karpaty Labs", 5, 2024), ("Stepova AI", 3, 2024)}
+
+
+def test_a_passive_part_of_them_is_the_main_claim_s(nlp: Language) -> None:
+    text = ("By the end of November, Lithuanian organisations had released nine large language models, more than "
+            "Latvia's four but fewer than Poland's 13, according to a ministry tally. At least seven of them were "
+            "released as open source.")
+    assert ("LT", 7) in {(c[0], c[1]) for c in model_claims(nlp, text, "2025-12-09")}
