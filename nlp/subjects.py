@@ -27,7 +27,7 @@ LOCATIVE_PREPS = ("in", "from", "among")
 PRONOUNS = ("it", "its", "they", "their")
 RELATIVE_PRONOUNS = ("which", "that", "who")
 # Words between a gapped subject and its count ("Canada at three", "and Korea just two").
-GAP_SKIP = ("with", "for", "at", "on", "behind", "(", "more", "fewer", "less", "than", "least", "over", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost")
+GAP_SKIP = ("with", "for", "at", "on", "behind", "(", "more", "fewer", "less", "than", "least", "over", "just", "only", "alone", "about", "around", "some", "nearly", "roughly", "almost", "to")
 # Nouns of research institutions, any of which may refer back to another ("the institute"
 # after "the Beijing Academy of ...").
 INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "center", "college", "campus", "school"}
@@ -446,8 +446,9 @@ class SubjectFinder:
                 and ent.label_ in SUBJECT_LABELS and ent.end == i:
             return [subject_of(ent)]  # "ahead of Germany's three and Switzerland's two", however parsed
         if token.text == "," and i > 0 and (ent := self.entity(doc[i - 1])) is not None \
-                and ent.label_ in SUBJECT_LABELS and ent.end == i:
-            return [subject_of(ent)]  # "..., and China, with about 120"
+                and ent.label_ in SUBJECT_LABELS and ent.end == i and ent.root.dep_ != "pobj":
+            # "..., and China, with about 120"; not "France, buoyed by Mistral AI, six"
+            return [subject_of(ent)]
         if token.text == "," and i > 0:  # an appositive between the subject and its count
             j = i - 1
             while j > max(-1, i - 25) and doc[j].text != ",":

@@ -1418,3 +1418,12 @@ def test_a_passive_part_of_them_is_the_main_claim_s(nlp: Language) -> None:
             "Latvia's four but fewer than Poland's 13, according to a ministry tally. At least seven of them were "
             "released as open source.")
     assert ("LT", 7) in {(c[0], c[1]) for c in model_claims(nlp, text, "2025-12-09")}
+
+
+def test_gapped_totals_and_a_name_glossed_between_subject_and_count(nlp: Language) -> None:
+    text = ("In 2022, U.S.-based organisations released 34 notable AI models, compared with 17 from China. The "
+            "following year the American total climbed to 52, China's to 21 and Japan's to 11. Last year the gap "
+            "narrowed sharply: the United States produced 44, China 29 and France, buoyed by Mistral AI, six.")
+    found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2025-02-20")}
+    assert found == {("US", 34, 2022), ("CN", 17, 2022), ("US", 52, 2023), ("CN", 21, 2023), ("JP", 11, 2023),
+                     ("US", 44, 2024), ("CN", 29, 2024), ("FR", 6, 2024)}
