@@ -38,8 +38,9 @@ class ItemReader:
         """The noun a count counts: "19 LLMs", "seven of the ... models"; not a name, not a
         time ("released 170 last year")."""
         noun = self._item_noun(root)
-        while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in NOUNS and noun.head.i > noun.i:
-            noun = noun.head  # "150+ AI models": the parser may hang the number on "AI"
+        while noun is not None and (noun.dep_ == "compound" or noun.dep_ == "nmod" and noun.pos_ == "PROPN") \
+                and noun.head.pos_ in NOUNS and noun.head.i > noun.i:
+            noun = noun.head  # "150+ AI models", "four Gemma 3 models": the parser may hang the number on a modifier
         if noun is not None and noun.lower_ in self.numbers.time_nouns:
             return None
         if noun is not None and noun.lemma_.lower() not in ("model", "llm"):
@@ -96,6 +97,8 @@ class ItemReader:
                 return AI_MODEL  # a trait or a family's name ("Gemini and Gemma models") says no class
             if self._family_of_llms(noun):
                 return LLM
+            if self._named_family(noun):
+                return AI_MODEL  # "300 models in its Qwen family": a family's name says no class
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
@@ -125,6 +128,15 @@ class ItemReader:
                                     pobj.lower_ in ("llm", "llms") or self.llm_markers.intersection(t.lower_ for t in pobj.lefts)):
                                 return True
         return False
+
+    @staticmethod
+    def _named_family(noun: Token) -> bool:
+        """"models in its Qwen family", "models of the Llama series": a named family."""
+        preps = [*noun.children, *(c for c in noun.head.children if c.i == noun.i + 1)]
+        return any(p.dep_ == "prep" and p.lower_ in ("in", "of", "from") and any(
+            h.lemma_.lower() in ("family", "series", "line", "lineup", "line-up") and any(
+                m.pos_ == "PROPN" and m.dep_ in ("compound", "nmod", "amod") for m in h.children)
+            for h in p.children) for p in preps)
 
     def listed_class(self, sent: Span) -> str | None:
         """The class of models a sentence introduces for a list or table to count: models

@@ -179,8 +179,12 @@ class NumberReader:
         if before is not None and before.text == "-" and not before.whitespace_:
             return True
         if before is not None and before.pos_ == "PROPN" and end - start == 1 and (
-                "." in doc[start].text or before.ent_type_ == "PRODUCT" and doc[start].text.isdigit()):
-            return True  # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3"
+                "." in doc[start].text or before.ent_type_ == "PRODUCT" and doc[start].text.isdigit()
+                or doc[start].text.isdigit() and before.ent_type_ not in ("COUNTRY", "ORG", "GPE")
+                and after is not None and after.is_alpha and after.pos_ in ("NOUN", "PROPN", "ADJ")
+                and any(t.like_num for t in doc[max(sent.start, start - 5) : start - 1])):
+            # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3", "four multimodal Gemma 3 models"
+            return True
         if before is not None and before.lower_ in self.ranks and before.pos_ != "VERB":
             return True  # "the top five": a rank, not a count (but "models top 400" is one)
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):

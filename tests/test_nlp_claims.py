@@ -1427,3 +1427,11 @@ def test_gapped_totals_and_a_name_glossed_between_subject_and_count(nlp: Languag
     found = {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2025-02-20")}
     assert found == {("US", 34, 2022), ("CN", 17, 2022), ("US", 52, 2023), ("CN", 21, 2023), ("JP", 11, 2023),
                      ("US", 44, 2024), ("CN", 29, 2024), ("FR", 6, 2024)}
+
+
+def test_versions_in_model_names_and_named_families(nlp: Language) -> None:
+    text = ("Alibaba Cloud released 20 large language models last year. Alibaba Cloud said this month that it has "
+            "open-sourced more than 300 models in its Qwen family since 2023. In the United States, Google has "
+            "released four multimodal Gemma 3 models since March.")
+    found = {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-08-20")}
+    assert found == {("Alibaba Cloud", 20, LLM), ("Alibaba Cloud", 300, AI), ("Google", 4, AI)}
