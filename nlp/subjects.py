@@ -596,6 +596,13 @@ class SubjectFinder:
                                        if c.pos_ not in ("PRON", "DET") and self.resolve_np(c, sentence)), None)
                 if named is not None:
                     subjects = [named]
+            if subjects[0].lower_ in ("each", "both") and subjects[0].i > 0:
+                # "Preferred Networks and rinna each open-sourced two", however parsed
+                before = verb.doc[subjects[0].i - 1]
+                head = before.head if before.dep_ == "conj" else before
+                ent = self.entity(head)
+                if ent is not None and ent.label_ in SUBJECT_LABELS:
+                    return self._with_conjuncts(head, ent)
             whose = self._whose_clause(subjects[0], verb)
             if whose is not None:
                 subjects = [whose]

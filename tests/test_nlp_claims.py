@@ -1435,3 +1435,10 @@ def test_versions_in_model_names_and_named_families(nlp: Language) -> None:
             "released four multimodal Gemma 3 models since March.")
     found = {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-08-20")}
     assert found == {("Alibaba Cloud", 20, LLM), ("Alibaba Cloud", 300, AI), ("Google", 4, AI)}
+
+
+def test_names_before_each_are_its_subjects_however_parsed(nlp: Language) -> None:
+    text = ("Much of the momentum comes from the private sector. This year, Preferred Networks and rinna each "
+            "open-sourced two large language models, and rinna's chief technology officer said the company's "
+            "models had been downloaded more than 400,000 times.")
+    assert ("Preferred Networks", 2) in {(c[0], c[1]) for c in model_claims(nlp, text, "2022-11-18")}
