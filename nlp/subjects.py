@@ -264,6 +264,9 @@ class SubjectFinder:
                     return [subject_of(named[-1])]
                 if "this" in left_words:  # "in this country", said by someone of the story's country
                     return self._dominant_country() or self._recent_claim_countries(1)
+                topic = self.salience.named_subject
+                if topic is not None and topic[1].label == "COUNTRY" and topic[0] == sentence - 1:
+                    return [topic[1]]  # "India offers a useful corrective. ... the country has produced two"
                 return self._recent_claim_countries(1) or self._dominant_country()
             if lemma in self.org_nouns:
                 named = self._org_named_by(lemma) or next(

@@ -1442,3 +1442,10 @@ def test_names_before_each_are_its_subjects_however_parsed(nlp: Language) -> Non
             "open-sourced two large language models, and rinna's chief technology officer said the company's "
             "models had been downloaded more than 400,000 times.")
     assert ("Preferred Networks", 2) in {(c[0], c[1]) for c in model_claims(nlp, text, "2022-11-18")}
+
+
+def test_the_country_after_a_sentence_about_a_country_is_that_country(nlp: Language) -> None:
+    text = ("A registration in China is a licence to serve the public. Chinese labs registered 300 models last "
+            "year. Kenya offers a useful corrective. Under its national AI mission the country has so far produced "
+            "just two home-grown foundation models.")
+    assert ("KE", 2) in {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-17")}
