@@ -180,10 +180,12 @@ class NumberReader:
             return True
         if before is not None and before.pos_ == "PROPN" and end - start == 1 and (
                 "." in doc[start].text or before.ent_type_ == "PRODUCT" and doc[start].text.isdigit()
-                or doc[start].text.isdigit() and before.ent_type_ not in ("COUNTRY", "ORG", "GPE")
+                or doc[start].text.isdigit() and before.ent_type_ not in ("COUNTRY", "GPE")
                 and after is not None and after.is_alpha and after.pos_ in ("NOUN", "PROPN", "ADJ")
-                and any(t.like_num for t in doc[max(sent.start, start - 5) : start - 1])):
-            # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3", "four multimodal Gemma 3 models"
+                and (before.ent_type_ != "ORG" and any(t.like_num for t in doc[max(sent.start, start - 5) : start - 1])
+                     or before.ent_type_ == "ORG" and after.lemma_.lower() not in ("model", "llm"))):
+            # a version: "Pangu 3.0", "WuDao 2.0", "Gemini 3", "four multimodal Gemma 3 models",
+            # "the MareNostrum 5 supercomputer"
             return True
         if before is not None and before.lower_ in self.ranks and before.pos_ != "VERB":
             return True  # "the top five": a rank, not a count (but "models top 400" is one)

@@ -389,7 +389,7 @@ class SubjectFinder:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                     found = self.resolve_np(pobj, sentence)
-                    if found or self.entity(pobj) is not None:
+                    if found or self._place_or_body(pobj):
                         return found
         for anchor in anchors:
             # "the 110 put out by U.S. developers" (not "led by", "followed by")
@@ -426,7 +426,7 @@ class SubjectFinder:
                         if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
                             continue
                         found = self.resolve_np(pobj, sentence)
-                        if found or self.entity(pobj) is not None or self._unnamed_makers(child, pobj):
+                        if found or self._place_or_body(pobj) or self._unnamed_makers(child, pobj):
                             return found
         return None
 
@@ -480,6 +480,12 @@ class SubjectFinder:
         if token.pos_ == "NOUN" and before is not None and before.lower_ in GAP_OPENERS:
             return self.resolve_np(token, sentence) or []
         return []
+
+    def _place_or_body(self, token: Token) -> bool:
+        """A name that owns a count placed after it ("in Europe": nobody's), not a product
+        or a series ("four models in its Salamandra series")."""
+        ent = self.entity(token)
+        return ent is not None and ent.label_ not in ("FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 
     def _listed_region(self, first: Token) -> bool:
         """A count written right after a region, bloc or city name ("Europe 9", "European

@@ -1449,3 +1449,10 @@ def test_the_country_after_a_sentence_about_a_country_is_that_country(nlp: Langu
             "year. Kenya offers a useful corrective. Under its national AI mission the country has so far produced "
             "just two home-grown foundation models.")
     assert ("KE", 2) in {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-17")}
+
+
+def test_a_series_after_the_models_and_a_machine_s_number(nlp: Language) -> None:
+    text = ("Public money is starting to show up. This spring, Spain's Barcelona Supercomputing Center released four "
+            "language models in its Aitana series, trained on the MareNostrum 5 supercomputer.")
+    found = {(c[0], c[1]) for c in claims(nlp, text, "2026-07-14")}
+    assert found == {("Barcelona Supercomputing Center", 4)}
