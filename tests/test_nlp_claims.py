@@ -452,6 +452,8 @@ def test_models_named_by_their_family_have_no_class_from_the_story(nlp: Language
     found = {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-11-18")}
     assert found == {("Orbanix Labs", 9, LLM), ("Google", 20, AI), ("OpenAI", 7, AI)}
     # a language or a country does not name a family
+    text = "Meta released 12 large language models in 2023. Google has put out at least nine Gemma-branded models."
+    assert ("Google", 9, AI) in {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2024-09-01")}
     text = "Emirati labs released 12 large language models in 2024. Saudi labs released five Arabic models."
     assert ("SA", 5, LLM) in {(c[0], c[1], c[3]) for c in model_claims(nlp, text, "2025-01-10")}
 
