@@ -381,6 +381,10 @@ class PeriodChooser:
         anchors, not through a modifier of a name ("Mistral AI, founded last year, ...":
         "last year" dates the founding, not the count)."""
         node = token
+        owner = token.head
+        if anchors is not None and owner.pos_ == "PROPN" and owner.ent_type_ in NAME_TYPES and owner.dep_ in ("nsubj", "nsubjpass") \
+                and any(t.text == "," for t in token.doc[owner.i : token.i]):
+            return False  # "Sarvam AI, the start-up chosen last year to ..., accounted for four": the gloss's time
         while True:
             if node.i == top.i:
                 return True

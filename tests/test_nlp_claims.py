@@ -1458,3 +1458,10 @@ def test_a_series_after_the_models_and_a_machine_s_number(nlp: Language) -> None
             "language models in its Aitana series, trained on the MareNostrum 5 supercomputer.")
     found = {(c[0], c[1]) for c in claims(nlp, text, "2026-07-14")}
     assert found == {("Barcelona Supercomputing Center", 4)}
+
+
+def test_a_time_in_the_subject_s_gloss_does_not_date_the_count(nlp: Language) -> None:
+    text = ("Sarvam AI, the Bengaluru start-up chosen last year to build a national model from scratch, accounted "
+            "for four of the models, Minister of Electronics and Information Technology Rajiv Menon told reporters "
+            "in the capital.")
+    assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-01-20")} == {("Sarvam AI", 4, None)}
