@@ -63,6 +63,7 @@ class Normalizer(RulesComponent):
         self._absorb_name_parts(doc)
         self._persons(doc)
         self._drop_lone_names(doc)
+        self._drop_capitalized_words(doc)
         self._orgs(doc)
         for ent in doc.ents:
             if ent.label_ == "COUNTRY" and COUNTRY_ID_SEP in ent.id_:
@@ -165,6 +166,16 @@ class Normalizer(RulesComponent):
         if lone:
             drop = {(e.start, e.end) for e in lone}
             doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+
+    @staticmethod
+    def _drop_capitalized_words(doc: Doc) -> None:
+        """"Compute is the binding constraint": a one-word statistical ORG that opens a
+        sentence and that the article also writes in lower case is a common word."""
+        lower = {t.text for t in doc if t.text.islower()}
+        drop = {e.start for e in doc.ents if e.label_ == "ORG" and not e.id_ and len(e) == 1 and e[0].is_sent_start
+                and e.text[:1].isupper() and e.text[1:].islower() and e.text.lower() in lower}
+        if drop:
+            doc.ents = [e for e in doc.ents if e.start not in drop]
 
     def _orgs(self, doc: Doc) -> None:
         orgs = [e for e in doc.ents if e.label_ == "ORG"]

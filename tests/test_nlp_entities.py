@@ -543,3 +543,14 @@ def test_the_first_word_of_a_gazetteer_org_named_in_the_article_is_that_org(nlp:
     # a gazetteer name of its own stays itself: Google is not Google DeepMind
     text = "Google DeepMind released Gemini. Google said revenue rose."
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Google DeepMind", "Google"}
+
+
+def test_a_capitalized_common_word_opening_a_sentence_is_no_org(nlp: Language) -> None:
+    text = "Compute is the binding constraint. Labs need compute to train models. Cohere grew."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Cohere"}
+
+
+def test_a_group_or_unit_name_written_in_full_is_kept(nlp: Language) -> None:
+    text = "Fujitsu and Rakuten Group released one model apiece. Rakuten said more. Saudi Aramco and Aramco Digital grew."
+    orgs = {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
+    assert orgs == {"Fujitsu", "Rakuten Group", "Saudi Aramco", "Aramco Digital"}
