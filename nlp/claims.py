@@ -202,7 +202,7 @@ class ClaimExtractor(RulesComponent):
             p.dep_ == "prep" and p.lower_ in ("from", "by") and any(t.ent_type_ in ("COUNTRY", "ORG") for t in p.subtree)
             for p in noun.children)
 
-    def is_third_party(self, root: Token, noun: Token | None = None) -> bool:
+    def is_third_party(self, root: Token, noun: Token | None) -> bool:
         """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
         models", "when the authors benchmarked 30 models, three of the top five came from
         ...", "on the firm's leaderboard, five of the 10 best models come from China"): the
@@ -388,6 +388,7 @@ class ClaimExtractor(RulesComponent):
         roots = {c.root(sent).i for c in counts}
         excluded = False  # whether the last count was set aside (a third party's, the world's ...)
         bracketed = BRACKET_YEAR.search(sent.text)
+        heading = re.search(r"((?:19|20)\d\d)\s*$", sent.text[: bracketed.start()]) if bracketed is not None else None
         if bracketed is not None:
             # "2025 (2024 figures in brackets): United States 52 (40)": the declaration dates the
             # bracketed counts, the rest keep the sentence's other year
@@ -401,7 +402,6 @@ class ClaimExtractor(RulesComponent):
                 continue
             if bracketed is not None and sent.doc[count.start].idx > sent.start_char + bracketed.end():
                 inside = count.start > 0 and sent.doc[count.start - 1].text in ("(", "[")
-                heading = re.search(r"((?:19|20)\d\d)\s*$", sent.text[: bracketed.start()])
                 if inside or heading is not None:
                     year = int((bracketed if inside else heading).group(1))
                     found += [self.make_claim(s, count, item, (year, year), sent)
@@ -434,7 +434,7 @@ class ClaimExtractor(RulesComponent):
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
                 subjects = state.finder.approving_country(root)
-            if baseline and found and subjects and all(s.name in self.sources(sent, state.finder) for s in subjects):
+            if baseline and found and subjects and {s.name for s in subjects} <= self.sources(sent, state.finder):
                 # "25 LLMs, according to industry body Nasscom, up from fewer than 10": the parser hangs
                 # "up" on the source; a baseline is the same subject's earlier figure
                 subjects = last_subject(found)

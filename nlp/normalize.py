@@ -200,14 +200,14 @@ class Normalizer(RulesComponent):
                 canonical_of[key] = canonical_of[min(longer, key=lambda other: first[other])]
         # "Imperial has built four models" after "Imperial College London": a one-word name
         # that starts a gazetteer org the article names, and is no org of its own
+        written = as_written(orgs)
         named = [e for e in orgs if e.id_ and len(e) > 1]
         for key in list(canonical_of):
             if " " not in key and canonical_of[key] == next((m.text for m in groups.get(key, [])), None):
                 longer = next((e for e in named if name_key(e.text).split()[0] == key), None)
                 if longer is not None:
-                    canonical_of[key] = as_written(orgs).get(longer.id_) or longer.id_
+                    canonical_of[key] = written.get(longer.id_) or longer.id_
         aliases = self._acronyms(doc, orgs, canonical_of)
-        written = as_written(orgs)
         for ent in orgs:
             # An acronym introduced in parentheses joins its name, gazetteer or not.
             canonical = aliases.get(ent.text) or written.get(ent.id_) or ent.id_ or canonical_of[name_key(ent.text)]

@@ -600,7 +600,7 @@ class SubjectFinder:
                 # "Sarvam AI, the Bengaluru company backed by ..., released three": an appositive read as a
                 # second subject; the name it glosses
                 named = next((c for c in subjects if (e := self.entity(c)) is not None and e.label_ in SUBJECT_LABELS
-                              and any(o.i > c.i and verb.doc[c.i + 1].text == "," for o in subjects)), None)
+                              and verb.doc[c.i + 1].text == "," and any(o.i > c.i for o in subjects)), None)
                 named = named or next((c for c in sorted(subjects, key=lambda c: abs(verb.i - c.i))
                                        if c.pos_ not in ("PRON", "DET") and self.resolve_np(c, sentence)), None)
                 if named is not None:
