@@ -41,9 +41,27 @@ def initials(text: str) -> str:
 class Normalizer(RulesComponent):
     """Set `Span._.canonical` on every entity and `Span._.country_code` on countries."""
 
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.nlp = nlp
+        self._words: frozenset[str] | None = None
+
     def _compile(self) -> None:
         self.titles = set(self.rules.get("person_titles", []))
         self.org_suffixes = set(self.rules.get("org_suffixes", []))
+
+    def _dictionary_words(self) -> frozenset[str]:
+        """The English words the base model's lemmatizer knows (its WordNet index), read
+        once the pipeline is loaded; empty when the pipeline has no rule lemmatizer."""
+        if self._words is None:
+            words: set[str] = set()
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    for pos_words in lookups.get_table("lemma_index").values():
+                        words.update(pos_words)
+            self._words = frozenset(words)
+        return self._words
 
     def person_words(self, ent: Span) -> tuple[str, ...]:
         """The words of a person's name without titles, possessive and hyphens."""
@@ -167,13 +185,17 @@ class Normalizer(RulesComponent):
             drop = {(e.start, e.end) for e in lone}
             doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
 
-    @staticmethod
-    def _drop_capitalized_words(doc: Doc) -> None:
+    def _drop_capitalized_words(self, doc: Doc) -> None:
         """"Compute is the binding constraint": a one-word statistical ORG that opens a
-        sentence and that the article also writes in lower case is a common word."""
+        sentence is a common word when the article also writes it in lower case, or when
+        it is an English dictionary word the article never capitalizes mid-sentence (a
+        company's name recurs mid-sentence)."""
         lower = {t.text for t in doc if t.text.islower()}
+        mid_sentence = {t.text for t in doc if not t.is_sent_start}
+        words = self._dictionary_words()
         drop = {e.start for e in doc.ents if e.label_ == "ORG" and not e.id_ and len(e) == 1 and e[0].is_sent_start
-                and e.text[:1].isupper() and e.text[1:].islower() and e.text.lower() in lower}
+                and e.text[:1].isupper() and e.text[1:].islower() and (
+                    e.text.lower() in lower or e.text.lower() in words and e.text not in mid_sentence)}
         if drop:
             doc.ents = [e for e in doc.ents if e.start not in drop]
 

@@ -550,6 +550,18 @@ def test_a_capitalized_common_word_opening_a_sentence_is_no_org(nlp: Language) -
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Cohere"}
 
 
+@pytest.mark.parametrize("text", ["Compute was the other recurring theme at the forum in Osaka.",
+                                  "Tech giants filed most of the new models, Baidu said."])
+def test_a_dictionary_word_opening_a_sentence_is_no_org(nlp: Language, text: str) -> None:
+    orgs = {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
+    assert orgs <= {"Baidu"}
+
+
+def test_a_company_named_by_a_dictionary_word_is_kept_when_named_mid_sentence(nlp: Language) -> None:
+    text = "Paragon released two models in March. Investors said Paragon would release more."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Paragon"}
+
+
 def test_a_group_or_unit_name_written_in_full_is_kept(nlp: Language) -> None:
     text = "Fujitsu and Rakuten Group released one model apiece. Rakuten said more. Saudi Aramco and Aramco Digital grew."
     orgs = {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
