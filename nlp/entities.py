@@ -422,9 +422,8 @@ class EntityFixes(RulesComponent):
             label = "ORG"
         elif label in ("ORG", "PERSON") and end < len(doc) and doc[end].lower_ in self.event_nouns:
             label = "EVENT"  # "the Lumina conference"
-        elif label in ("ORG", "PERSON") and (end < len(doc) and doc[end].lower_ in self.product_heads
-                                             or self._owned(span)):
-            label = "PRODUCT"  # "its Nova assistant", "the Orca family", "its Urdu-focused Kestrel"
+        elif label in ("ORG", "PERSON") and (self._names_product(doc, end) or self._owned(span)):
+            label = "PRODUCT"  # "its Nova assistant", "Spark large language models", "its Urdu-focused Kestrel"
         elif label in ("PERSON", "GPE", "NORP", "FAC") and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
@@ -449,6 +448,16 @@ class EntityFixes(RulesComponent):
                     ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
             fixed.append(ent)
         return fixed
+
+    def _names_product(self, doc: Doc, end: int) -> bool:
+        """A name before a product noun, past up to three lower-case modifiers: "the Orca
+        family", "Harrier accelerator", "four Spark large language models"."""
+        for i in range(end, min(len(doc), end + 4)):
+            if doc[i].lower_ in self.product_heads:
+                return True
+            if not (doc[i].is_lower and doc[i].is_alpha and doc[i].dep_ in ("amod", "compound")):
+                return False
+        return False
 
     @staticmethod
     def _owned(span: Span) -> bool:

@@ -198,10 +198,18 @@ def test_sentence_adverbs_are_not_names(nlp: Language) -> None:
         ("Users praised its Kestrel assistant on Monday.", "Kestrel"),
         ("Borealis launched its Urdu-focused Kestrel on Monday.", "Kestrel"),
         ("The Orca family of models grew on Monday.", "Orca"),
+        ("The company shipped roughly 61,000 Harrier accelerators in the quarter.", "Harrier"),
+        ("Quenta has released four Spark large language models since October.", "Spark"),
+        ("We run our tests on the LUMI supercomputer in Finland.", "LUMI"),
     ],
 )
 def test_owned_and_product_headed_names_are_not_orgs(nlp: Language, text: str, name: str) -> None:
     assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
+
+
+def test_an_org_before_a_verb_and_its_object_stays_an_org(nlp: Language) -> None:
+    text = "Dutch start-up Lingwerk bets small language models can beat the giants"
+    assert {(m.label, m.canonical) for m in facts(nlp, text).mentions if m.text == "Lingwerk"} == {("ORG", "Lingwerk")}
 
 
 def test_an_org_name_without_its_suffix_is_the_org(nlp: Language) -> None:
