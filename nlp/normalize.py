@@ -82,6 +82,7 @@ class Normalizer(RulesComponent):
         self._persons(doc)
         self._drop_lone_names(doc)
         self._drop_capitalized_words(doc)
+        self._places_named_as_orgs(doc)
         self._orgs(doc)
         for ent in doc.ents:
             if ent.label_ == "COUNTRY" and COUNTRY_ID_SEP in ent.id_:
@@ -199,6 +200,25 @@ class Normalizer(RulesComponent):
         if drop:
             doc.ents = [e for e in doc.ents if e.start not in drop]
 
+    @staticmethod
+    def _places_named_as_orgs(doc: Doc) -> None:
+        """"a bank in Chennai", "data centres in Hyderabad and Pune": a statistical ORG the
+        article only ever puts after a locative "in" is a place. Not after an investment
+        ("a stake in Verdane"), nor when it begins a longer org name in the article."""
+        mentions: dict[str, list[Span]] = defaultdict(list)
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                mentions[name_key(ent.text)].append(ent)
+        places = set()
+        for key, ents in mentions.items():
+            if any(e.id_ for e in ents) or any(other.startswith(key + " ") for other in mentions):
+                continue
+            if all(_after_locative_in(e) for e in ents):
+                places.add(key)
+        if places:
+            doc.ents = [Span(doc, e.start, e.end, label="GPE") if e.label_ == "ORG" and name_key(e.text) in places
+                        else e for e in doc.ents]
+
     def _orgs(self, doc: Doc) -> None:
         orgs = [e for e in doc.ents if e.label_ == "ORG"]
         groups: dict[str, list[Span]] = defaultdict(list)
@@ -268,6 +288,28 @@ def as_written(orgs: list[Span]) -> dict[str, str]:
                 or not longest.isupper() and len(longest.split()) > len(name.split()):
             chosen[name] = longest
     return chosen
+
+
+INVESTMENT_LEMMAS = {"invest", "investment", "stake", "share", "interest", "holding", "position", "role", "job"}
+
+
+def _after_locative_in(ent: Span) -> bool:
+    """The entity is the object of "in" ("in Pune"), or listed after a place that is
+    ("in Hyderabad and Pune"), and the "in" does not mark an investment or a post."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].lower_ in ("and", ",") and doc[i - 1].ent_type_ in ("GPE", "LOC", "COUNTRY"):
+        i = _entity_start(doc[i - 1]) - 1
+    if i < 0 or doc[i].lower_ != "in":
+        return False
+    return doc[i].head.lemma_.lower() not in INVESTMENT_LEMMAS
+
+
+def _entity_start(token: Token) -> int:
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _in_longer_name(token: Token) -> bool:

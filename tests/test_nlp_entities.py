@@ -207,6 +207,25 @@ def test_owned_and_product_headed_names_are_not_orgs(nlp: Language, text: str, n
     assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("\"We want to be the model a bank in Chennai actually uses,\" Krishnan said.", "Chennai"),
+        ("Vyasa said it ended the year with 6,144 GPUs across its data centres in Hyderabad and Pune, and that "
+         "its models were downloaded.", "Pune"),
+        ("Kestrel runs labs in Mumbai and Nashik.", "Nashik"),
+        ("It is helped by the Isambard-AI supercomputer in Bristol, which runs on 5,000 GPUs.", "Bristol"),
+    ],
+)
+def test_a_name_only_ever_after_a_locative_in_is_a_place(nlp: Language, text: str, place: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.text == place and m.label == "ORG"]
+
+
+def test_an_org_after_an_investment_in_stays_an_org(nlp: Language) -> None:
+    text = "Northwind Capital invested $40 million in Quenvale AI last year."
+    assert "Quenvale AI" in {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
+
+
 def test_an_org_before_a_verb_and_its_object_stays_an_org(nlp: Language) -> None:
     text = "Dutch start-up Lingwerk bets small language models can beat the giants"
     assert {(m.label, m.canonical) for m in facts(nlp, text).mentions if m.text == "Lingwerk"} == {("ORG", "Lingwerk")}
