@@ -27,11 +27,13 @@ _DATES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|
 _CAP = rf"(?!{_DATES})[A-Z][\w'’-]*"  # "... and Lands on Tuesday": a date ends the name
 _CAPS = rf"{_CAP}(?: {_CAP})*"
 _LIST = rf"{_CAPS}(?:(?:, | and |, and ){_CAPS})*"
-_LEAD = r"[A-Z][\w-]*"  # no possessive: "Egypt's Ministry of ..." is the ministry
-_BODY = r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau)"
+_LEAD = r"[A-Z]\w*(?:-[A-Z0-9]\w*)*"  # no possessive, no "-based": "Egypt's Ministry of ..." is the ministry
+_BODY = (r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau"
+         r"|Bank|Chamber|Consortium|Alliance|Federation)")
 INSTITUTION = re.compile(
     rf"(?:{_LEAD} )*{_BODY}(?: (?:of|for|on)(?: the)? {_LIST})+"
     rf"|(?:{_LEAD} )*{_CAPS} and {_CAPS} {_BODY}\b(?: (?:of|for|on)(?: the)? {_LIST})*"
+    rf"|(?:{_LEAD} ){{2,}}{_BODY}\b"  # "Africa Language Technology Observatory"
 )
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
@@ -261,9 +263,10 @@ class EntityFixes(RulesComponent):
             if len(span) < 3 or any(span.start_char < end and begin < span.end_char for begin, end in ranges):
                 continue
             inside = [e for e in ents if e.id_ and e.start < span.end and span.start < e.end]
-            # A country may open ("Spanish Agency for ...") or close ("... Council of Turkey")
-            # the name; any other gazetteer name inside wins.
-            if any(not (e.label_ == "COUNTRY" and e.start >= span.start and e.end <= span.end
+            # A country or region may open ("Spanish Agency for ...", "Africa Language ...
+            # Observatory") or close ("... Council of Turkey") the name; any other gazetteer
+            # name inside wins.
+            if any(not (e.label_ in ("COUNTRY", "LOC", "GPE") and e.start >= span.start and e.end <= span.end
                         and (e.start == span.start or e.end == span.end and doc[e.start - 1].lower_ == "of"))
                    for e in inside):
                 continue

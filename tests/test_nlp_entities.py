@@ -298,6 +298,26 @@ def test_institution_name_with_commas_and_and_is_one_org(nlp: Language, text: st
     assert orgs == {name}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The round drew participation from the Business Development Bank of Canada.",
+         "Business Development Bank of Canada"),
+        ("According to the Korea Chamber of Commerce and Industry, most start-ups complained.",
+         "Korea Chamber of Commerce and Industry"),
+        ("The figures come from a report by the Africa Language Technology Observatory, a research network.",
+         "Africa Language Technology Observatory"),
+        ("The Bharat Language Models Consortium, a group of universities, met on Friday.",
+         "Bharat Language Models Consortium"),
+        ("The essay was written by a fellow at the Istanbul-based Bosphorus Digital Institute.",
+         "Bosphorus Digital Institute"),
+    ],
+)
+def test_untagged_name_of_a_body_is_one_org(nlp: Language, text: str, name: str) -> None:
+    orgs = {canonical for label, canonical, _ in labelled(nlp, text) if label == "ORG"}
+    assert orgs == {name}
+
+
 def test_possessive_country_is_not_part_of_the_institution(nlp: Language) -> None:
     text = "Ghana's Ministry of Roads and Highways released a report on Monday."
     found = labelled(nlp, text)
