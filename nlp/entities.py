@@ -200,8 +200,11 @@ class EntityFixes(RulesComponent):
         found: list[Span] = []
         for token in doc:
             # "Han Seung-min": a hyphenated given name ends the name
+            # ("Do" of "Kim Do-hyun" may be tagged a noun: a family name before it will do)
             hyphenated = token.i > 1 and token.is_alpha and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
-                and not doc[token.i - 2].whitespace_ and self._capitalized_name_word(doc[token.i - 2])
+                and not doc[token.i - 2].whitespace_ and (self._capitalized_name_word(doc[token.i - 2]) or token.i > 2
+                                                          and doc[token.i - 2].is_title and doc[token.i - 2].is_alpha
+                                                          and self._capitalized_name_word(doc[token.i - 3]))
             if not (self._capitalized_name_word(token) or hyphenated) \
                     or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
                 continue
@@ -211,7 +214,9 @@ class EntityFixes(RulesComponent):
             span = doc[start : token.i + 1]
             if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
                 continue
-            if any(owner[t.i].id_ or owner[t.i].label_ == "PERSON" for t in span if t.i in owner):
+            # a PERSON already tagged stands, unless it is the name cut before its hyphen ("Kim")
+            if any(owner[t.i].id_ or owner[t.i].label_ == "PERSON" and not (hyphenated and owner[t.i].end < token.i - 1)
+                   for t in span if t.i in owner):
                 continue
             if any(owner[t.i].start < start or owner[t.i].end > span.end for t in span if t.i in owner):
                 continue
@@ -380,6 +385,8 @@ class EntityFixes(RulesComponent):
             start = hyphen + 2  # "Hong Kong-listed Lanying Intelligence Group": the place is not the name
         while start < end - 1 and doc[start].tag_ == "VBG":
             start += 1  # "Counting Jais, ...": a gerund opening the sentence is not part of a name
+        while ent.label_ == "PERSON" and start < end - 2 and doc[start].lower_ in self.person_roles:
+            start += 1  # "Founder Zhang Lei said": a role opening the sentence is not part of the name
         if ent.label_ == "ORG" and start > 1 and doc[start - 1].lower_ in ("of", "for") and (
                 doc[start - 2].text in self.person_titles or doc[start - 2].lower_ in ("minister", "secretary")):
             return None  # "Minister of State for Electronics and IT": a title, not an organization
@@ -474,14 +481,24 @@ class EntityFixes(RulesComponent):
         return False
 
     def _has_person_role(self, span: Span) -> bool:
-        """An appositive naming a person's role: "<name>, the group's research director"."""
+        """A person's role glossing the name: after it ("<name>, the group's research
+        director"), or before it ("chief executive <name> said", "the report's lead author,
+        <name>, said"). Roles a company can hold ("partner", "investor") count only after."""
         for child in span.root.children:
             if child.dep_ == "appos" and child.i >= span.end:
                 words = {t.lower_ for t in child.subtree if t.i < child.i + 1}
                 if child.lower_ in self.person_roles or words & self.person_roles:
                     return True
-        return False
+        doc = span.doc
+        before = span.start - 1
+        if before >= 0 and doc[before].text == ",":
+            before -= 1
+        return before >= 0 and doc[before].lower_ in self.person_roles - ORG_ROLES \
+            and doc[before].pos_ in ("NOUN", "PROPN", "ADJ")
 
+
+# Roles that companies hold as well as people: "its partner Quenvale", "investor Northwind".
+ORG_ROLES = {"partner", "investor", "developer", "member", "leader", "lead", "head", "official"}
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter"}

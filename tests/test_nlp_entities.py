@@ -264,6 +264,26 @@ def test_name_glossed_by_a_person_role_is_not_made_an_org(nlp: Language) -> None
     assert not any(label == "ORG" and "Kowalczyk" in canonical for label, canonical, _ in found)
 
 
+def test_name_after_a_role_a_company_can_hold_stays_an_org(nlp: Language) -> None:
+    assert ("ORG", "Orbis Vale", None) in labelled(nlp, "Shares of its partner Orbis Vale rose.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chief executive Amara Okafor said the company had trained it on little data.", "Amara Okafor"),
+        ("The report's lead author, Amara Okafor, said the Chinese gains came mostly from labs.", "Amara Okafor"),
+        ("The money will go to compute, co-founder and chief executive Ananya Krishnan said.", "Ananya Krishnan"),
+        ("Founder Zhang Lei said revenue had tripled in 2025.", "Zhang Lei"),
+        ("\"We need five.\"\n\nKim Do-hyun, a senior researcher at SPRi who led the study, said more.", "Kim Do-hyun"),
+    ],
+)
+def test_name_after_a_person_role_is_a_person(nlp: Language, text: str, name: str) -> None:
+    found = labelled(nlp, text)
+    assert ("PERSON", name, None) in found
+    assert not any(label != "PERSON" and name.split()[-1] in canonical for label, canonical, _ in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [
