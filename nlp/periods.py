@@ -471,6 +471,11 @@ class PeriodChooser:
             # an as-of date opening the sentence dates what was said
             say = top.head
             explicit = [e for e in exprs if e.kind == "asof" and e.start <= say.sent.start + 1 and say.is_ancestor(doc[e.root])]
+            if not explicit and stock:
+                # "the CAICT said last July that the country had released 1,500 models to date":
+                # a stock reported without a time of its own stands as of the saying
+                explicit = [TimeExpr(e.start, e.end, e.root, "asof", None, e.year_end) for e in exprs
+                            if e.kind in ("point", "soft") and self._dates_saying(doc[e.root], say, top)][:1]
         if not explicit:
             return None, stock
         chosen = min(explicit, key=lambda e: abs(e.root - root.i))
@@ -486,6 +491,16 @@ class PeriodChooser:
             # "284 as of December, up from 150 a year earlier": the baseline is a stock too
             chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)
         return chosen, stock
+
+    @staticmethod
+    def _dates_saying(token: Token, say: Token, top: Token) -> bool:
+        """Whether a time expression modifies the reporting verb itself, not its clause."""
+        node = token
+        while node.head.i != node.i and node.i != say.i:
+            if node.i == top.i:
+                return False
+            node = node.head
+        return node.i == say.i
 
     @staticmethod
     def _in_appositive(token: Token, anchors: set[int]) -> bool:

@@ -748,6 +748,22 @@ def test_time_between_said_and_the_reported_subject_dates_the_saying(nlp: Langua
     assert model_claims(nlp, text, "2025-05-21") == {("Naver", 30, "about", AI, 2024, 2025)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The institute said last July that Indian developers had released more than 140 large language models to date.",
+        "The institute said in July last year that Indian developers had released more than 140 large language models.",
+    ],
+)
+def test_a_stock_reported_without_a_time_stands_as_of_the_saying(nlp: Language, text: str) -> None:
+    assert model_claims(nlp, text, "2026-02-10") == {("IN", 140, "more_than", LLM, None, 2025)}
+
+
+def test_a_reported_count_with_its_own_time_keeps_it(nlp: Language) -> None:
+    text = "The institute said last July that Indian developers released 40 large language models in 2023."
+    assert model_claims(nlp, text, "2026-02-10") == {("IN", 40, "exact", LLM, 2023, 2023)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
