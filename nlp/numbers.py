@@ -200,6 +200,8 @@ class NumberReader:
         for phrase, qualifier in self.qualifiers:
             if len(phrase) <= len(before) and before[len(before) - len(phrase) :] == phrase:
                 return qualifier
+        if before[-1:] == ("past",) and before[-2:-1] not in (("the",), ("its",)):
+            return "more_than"  # "taking the total past 300", not "the past three years"
         verb = doc[start - 1] if start > sent.start else None
         if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in self.verb_qualifiers:
             return self.verb_qualifiers[verb.lemma_.lower()]  # "models top 400", "exceeded 300"

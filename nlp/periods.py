@@ -523,6 +523,8 @@ class PeriodChooser:
     def is_stock_verb(root: Token) -> bool:
         """A perfect or present tense on the count's verb: a stock ("has released")."""
         node = clause_verb(root)
+        while node.tag_ == "VBG" and node.dep_ == "advcl" and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head  # "has approved 37 more, taking the total past 300": the main verb's tense
         if node.pos_ not in ("VERB", "AUX"):
             return False
         perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in node.children)

@@ -764,6 +764,20 @@ def test_a_reported_count_with_its_own_time_keeps_it(nlp: Language) -> None:
     assert model_claims(nlp, text, "2026-02-10") == {("IN", 40, "exact", LLM, 2023, 2023)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam's regulator has approved another 12 AI models for public use, taking the total number of "
+        "models registered with the agency past 90, a notice said on Tuesday.",
+        "Vietnam's cyberspace regulator has approved another 12 generative artificial intelligence models for public "
+        "use, taking the total number of large models registered with the agency past 90, according to a notice "
+        "published on its website on Tuesday.",
+    ],
+)
+def test_a_total_taken_past_a_number_is_a_stock_above_it(nlp: Language, text: str) -> None:
+    assert ("VN", 90, "more_than", AI, None, 2025) in model_claims(nlp, text, "2025-11-05")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
