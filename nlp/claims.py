@@ -41,6 +41,7 @@ AS_DID = ("did", "does", "do", "had", "has", "have")
 TOTALS = ("total", "tally", "count", "number")
 # Verbs that take a total somewhere ("taking the total to 346", "bringing the tally to nine").
 RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
+REACHING_VERBS = ("pass", "top", "reach", "hit", "exceed", "surpass", "cross")
 # Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
@@ -303,9 +304,15 @@ class ClaimExtractor(RulesComponent):
 
     @staticmethod
     def is_running_total(root: Token) -> bool:
-        """A bare count a total is taken or brought to, the total owned by no one named:
-        "taking the total registered since August 2023 to 346"."""
+        """A bare count a total is taken or brought to, or that a bare total passes, the
+        total owned by no one named: "taking the total registered since August 2023 to 346",
+        "total passes 300"."""
         doc = root.doc
+        verb = root.head
+        if root.dep_ == "dobj" and verb.lemma_.lower() in REACHING_VERBS and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in TOTALS and not any(g.dep_ in ("poss", "prep") for g in c.children)
+                for c in verb.children):
+            return True  # "..., total passes 300": the total of what the sentence counted
         if root.i == 0 or doc[root.i - 1].lower_ != "to":
             return False
         for verb in doc[root.sent.start : root.i]:
@@ -445,7 +452,7 @@ class ClaimExtractor(RulesComponent):
             if not subjects and noun is None and self.is_running_total(root):
                 # "17 more completed the process, taking the total registered since 2023 to 346"
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
-                if not own_date and state.published is not None:
+                if (not own_date or reached_now(root)) and state.published is not None:
                     years = (None, state.published.year)  # a total so far, not the last count's period
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
@@ -641,6 +648,15 @@ class _SentenceDates:
             self.main = years
             if claimed and self.first_main is None:
                 self.first_main = years
+
+
+def reached_now(root: Token) -> bool:
+    """"..., total passes 300": a total reached in the present, no date in its own clause."""
+    verb = root.head
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    own = [t for c in verb.children if c.dep_ not in ("ccomp", "conj", "advcl", "parataxis") for t in c.subtree]
+    return not any(t.ent_type_ == "DATE" for t in own)
 
 
 def last_subject(found: list[Claim]) -> list[Subject]:

@@ -778,6 +778,11 @@ def test_a_total_taken_past_a_number_is_a_stock_above_it(nlp: Language, text: st
     assert ("VN", 90, "more_than", AI, None, 2025) in model_claims(nlp, text, "2025-11-05")
 
 
+def test_a_bare_total_passing_a_number_in_a_headline_is_the_sentences_subjects(nlp: Language) -> None:
+    text = "China registered 188 generative AI models last year, total passes 300\n\nThe regulator said more."
+    assert ("CN", 300, "more_than", AI, None, 2025) in model_claims(nlp, text, "2025-01-09")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
