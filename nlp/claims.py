@@ -494,7 +494,8 @@ class ClaimExtractor(RulesComponent):
                 state.last_item[0] < index or state.last_embedded):
             # a bare count continues the story's models, past other things counted before or in
             # a relative clause ("Kakao, whose app is used by 48 million people, released two")
-            previous = state.model_item or previous
+            previous = state.model_item or (state.main_item[1] if state.last_embedded and state.main_item
+                                            and state.main_item[0] >= index - 1 else previous)
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else
         whole = self.partitive_whole(root, state) if noun is None else None
@@ -515,6 +516,8 @@ class ClaimExtractor(RulesComponent):
             return None  # "8 billion and 35 billion parameters": no one counts models in millions
         state.last_item = (index, item)
         state.last_embedded = is_embedded(root)
+        if not state.last_embedded:
+            state.main_item = (index, item)
         state.items_by_count[count.value] = item
         if item in (LLM, AI_MODEL):
             state.model_item = item
@@ -610,6 +613,7 @@ class _State:
     span: Years | None = None  # the last multi-year one, for "the same two years"
     items_by_count: dict[int | float, str] = field(default_factory=dict)  # what each count so far counted
     last_embedded: bool = False  # whether the last count sat in a relative or participial clause
+    main_item: tuple[int, str] | None = None  # (sentence index, item) of the last count not in such a clause
     claim_year: int | None = None  # year_end of the last dated model claim, for "a year earlier"
     named_period: Years | None = None  # the last period any sentence named, for "over that period"
     baselines: set[int] = field(default_factory=set)  # count offsets of this sentence's baselines ("up from 4")
@@ -643,7 +647,8 @@ class _SentenceDates:
     baseline: Years | None = None  # the last dated baseline: a later undated baseline takes it
 
     def note(self, years: Years, main: bool, claimed: bool) -> None:
-        self.last = years
+        if main or claimed:  # not "whose app reached 2 million users within months of its March launch"
+            self.last = years
         if main:
             self.main = years
             if claimed and self.first_main is None:

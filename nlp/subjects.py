@@ -188,6 +188,8 @@ class SubjectFinder:
         Zhipu AI, which was spun out of Tsinghua University, open-sourced four"."""
         doc = verb.doc
         close = verb.i - 1
+        while close > verb.sent.start and doc[close].dep_ in ("aux", "auxpass", "neg") and doc[close].head.i == verb.i:
+            close -= 1  # "and OpenAI, whose ..., was credited with two"
         if close < 2 or doc[close].text != ",":
             return []
         open_ = close - 1
@@ -198,6 +200,8 @@ class SubjectFinder:
             return []
         if any(t.dep_ in ("relcl", "appos", "acl") and ent.start <= t.head.i < ent.end for t in doc[open_ + 1 : close]):
             return [subject_of(ent)]
+        if doc[open_ + 1].lower_ in ("whose", "which", "who") and open_ > 1 and doc[ent.start - 1].lower_ == "and":
+            return [subject_of(ent)]  # the parser hung the relative clause elsewhere
         return []
 
     def _name_before_gloss(self, subject: Token, verb: Token) -> list[Subject]:

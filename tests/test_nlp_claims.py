@@ -5,9 +5,11 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.extract import extract_facts
 from nlp.pipeline import build_pipeline
+from nlp.subjects import SubjectFinder
 
 LLM = "large language model"
 AI = "AI model"
@@ -781,6 +783,30 @@ def test_a_total_taken_past_a_number_is_a_stock_above_it(nlp: Language, text: st
 def test_a_bare_total_passing_a_number_in_a_headline_is_the_sentences_subjects(nlp: Language) -> None:
     text = "China registered 188 generative AI models last year, total passes 300\n\nThe regulator said more."
     assert ("CN", 300, "more_than", AI, None, 2025) in model_claims(nlp, text, "2025-01-09")
+
+
+def test_a_name_before_its_relative_clause_is_the_subject_of_a_verb_the_parser_left_without_one(nlp: Language) -> None:
+    # the parse the model gave a sentence of this shape: "Upstage" hung on "of its own", the
+    # relative clause on the count, and "was credited" with no subject
+    words = ["Clova", "contributed", "three", "of", "its", "own", ",", "and", "Upstage", ",", "whose", "app",
+             "grew", ",", "was", "credited", "with", "two", "."]
+    heads = [1, 1, 1, 2, 5, 3, 5, 5, 3, 8, 11, 12, 2, 1, 15, 1, 15, 16, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct", "cc", "pobj", "punct", "poss", "nsubj",
+            "relcl", "punct", "auxpass", "conj", "prep", "pobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 18,
+              ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG"] + ["O"] * 10)
+    finder = SubjectFinder(doc, nlp.get_pipe("newsfacts_claims").rules)
+    assert [s.name for s in finder._glossed_before(doc[15])] == ["Upstage"]
+
+
+@pytest.mark.parametrize(("thing", "item"), [("machine-learning systems", AI), ("patents", "patent")])
+def test_a_name_glossed_by_a_relative_clause_before_a_conjoined_verb(nlp: Language, thing: str, item: str) -> None:
+    # the clause's own count and date ("2 million users", "its March launch") are not the claim's
+    text = (f"Among research groups, Naver led the field with six {thing} in 2023, ahead of Kakao with five. "
+            "Seoul-based LG AI Research, also owned by the LG conglomerate, contributed three of its own, and "
+            "Upstage, whose Solar chatbot reached an estimated 2 million users within two months of its March "
+            "launch, was credited with two.")
+    assert ("Upstage", 2, "exact", item, 2023, 2023) in claims(nlp, text, "2024-04-04")
 
 
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
