@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from .syntax import clause_verb
@@ -439,7 +439,8 @@ class PeriodChooser:
                 region |= {t for e in exprs if e.start == other + 1 for t in range(e.start, e.end)}
             if not region & anchors:
                 foreign |= region
-        clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign]
+        clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign
+                  and not _in_relative_aside(doc, e, root)]
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and top.head.i != top.i and top.head.lemma_.lower() in self.reporting:
             # "Tencent said this month it had released 30 models over the past year": a time
@@ -535,6 +536,23 @@ def is_embedded(root: Token) -> bool:
     """Whether a count sits in a relative or participial clause ("Cohere, which has
     released seven ...")."""
     return any(t.dep_ in ("relcl", "acl") for t in root.ancestors)
+
+
+RELATIVE_WORDS = ("whose", "which", "who")
+
+
+def _in_relative_aside(doc: Doc, expr: TimeExpr, root: Token) -> bool:
+    """"DeepSeek, the start-up whose model rattled markets last January, was credited with
+    three": a time inside a relative clause set off by commas before the count, however
+    parsed, dates that clause."""
+    if root.i < expr.end:
+        return False
+    i = expr.start - 1
+    while i >= root.sent.start and doc[i].text != ",":
+        if doc[i].lower_ in RELATIVE_WORDS:
+            return any(doc[j].text == "," for j in range(expr.end, root.i))
+        i -= 1
+    return False
 
 
 def years_of(expr: TimeExpr | None, stock_context: bool, published: date | None) -> tuple[int | None, int | None]:

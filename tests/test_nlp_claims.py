@@ -809,6 +809,13 @@ def test_a_name_glossed_by_a_relative_clause_before_a_conjoined_verb(nlp: Langua
     assert ("Upstage", 2, "exact", item, 2023, 2023) in claims(nlp, text, "2024-04-04")
 
 
+def test_a_time_in_a_relative_clause_glossing_the_subject_is_not_the_claims(nlp: Language) -> None:
+    text = ("Naver led last year with nine models, followed by Kakao with eight. LG and SK Telecom each released "
+            "four, and Upstage, the Seoul start-up whose Solar model rattled investors last January, was credited "
+            "with three.")
+    assert ("Upstage", 3, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2026-02-12")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
