@@ -490,11 +490,14 @@ class ClaimExtractor(RulesComponent):
         """The item a count counts (None: not a count worth keeping); remembers it."""
         root, noun = anchors
         previous = state.last_item[1] if state.last_item and state.last_item[0] >= index - 1 else None
-        if previous not in (LLM, AI_MODEL, None) and state.last_item and (
-                state.last_item[0] < index or state.last_embedded):
+        # a count in a relative or participial clause is an aside, unless it goes on counting
+        # what the main clause counted ("led with nine such laws, followed by Spain with five")
+        aside = state.last_embedded and not (state.main_item and state.last_item
+                                             and state.main_item == (index, state.last_item[1]))
+        if previous not in (LLM, AI_MODEL, None) and state.last_item and (state.last_item[0] < index or aside):
             # a bare count continues the story's models, past other things counted before or in
             # a relative clause ("Kakao, whose app is used by 48 million people, released two")
-            previous = state.model_item or (state.main_item[1] if state.last_embedded and state.main_item
+            previous = state.model_item or (state.main_item[1] if aside and state.main_item
                                             and state.main_item[0] >= index - 1 else previous)
         elif previous is None and state.model_at is not None and state.model_at >= index - MODEL_GAP:
             previous = state.model_item  # ... across a sentence or two about something else

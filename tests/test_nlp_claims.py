@@ -816,6 +816,14 @@ def test_a_time_in_a_relative_clause_glossing_the_subject_is_not_the_claims(nlp:
     assert ("Upstage", 3, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2026-02-12")
 
 
+def test_a_list_after_followed_by_goes_on_counting_the_main_clauses_thing(nlp: Language) -> None:
+    text = ("Chinese labs released 40 large language models last year. Lawmakers were busy too. The United States "
+            "led with nine such laws, followed by Spain with five and the Philippines with four.")
+    found = claims(nlp, text, "2024-04-04")
+    assert ("PH", 4, "exact", "law", 2023, 2023) in found
+    assert not [c for c in found if c[0] in ("ES", "PH", "US") and c[3] in (LLM, AI)]
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
