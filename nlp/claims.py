@@ -112,7 +112,9 @@ class ClaimExtractor(RulesComponent):
             if doc[i].lower_ in ("no", "none", "neither") and doc[i + 1].lower_ not in ("fewer", "less", "more"):
                 return True  # (but "no fewer than three" is a qualifier)
             i -= 1
-        return noun is not None and any(c.dep_ == "neg" for c in noun.children)
+        if noun is not None and any(c.dep_ == "neg" for c in noun.children):
+            return True
+        return is_retracted(root)
 
     def is_hypothetical(self, root: Token, noun: Token | None) -> bool:
         """A count in a "whether"/"if" clause ("whether it ends up with 50 models or 500"),
@@ -656,6 +658,20 @@ class _SentenceDates:
             self.main = years
             if claimed and self.first_main is None:
                 self.first_main = years
+
+
+SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}
+
+
+def is_retracted(root: Token) -> bool:
+    """A count a correction takes back: "An earlier version also said Alibaba had 13 such
+    models; the correct number is 11"."""
+    for verb in root.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == "version" and any(m.lower_ in SUPERSEDED for m in c.children)
+                for c in verb.children):
+            return True
+    return False
 
 
 def reached_now(root: Token) -> bool:

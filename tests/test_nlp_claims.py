@@ -824,6 +824,12 @@ def test_a_list_after_followed_by_goes_on_counting_the_main_clauses_thing(nlp: L
     assert not [c for c in found if c[0] in ("ES", "PH", "US") and c[3] in (LLM, AI)]
 
 
+def test_a_count_a_correction_takes_back_is_no_claim(nlp: Language) -> None:
+    text = ("Correction: An earlier version of this story also said Naver had 14 such large language models; "
+            "the correct number is 12.")
+    assert not [c for c in model_claims(nlp, text, "2025-12-22") if c[1] == 14]
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
