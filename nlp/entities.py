@@ -26,7 +26,7 @@ _DATES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|
           r"|June|July|August|September|October|November|December)\b")
 _CAP = rf"(?!{_DATES})[A-Z][\w'’-]*"  # "... and Lands on Tuesday": a date ends the name
 _CAPS = rf"{_CAP}(?: {_CAP})*"
-_LIST = rf"{_CAPS}(?:(?:, | and |, and ){_CAPS})*"
+_LIST = rf"{_CAPS}(?:(?:, | and |, and )(?:the )?{_CAPS})*"  # "... and the Digital Economy"
 _LEAD = r"[A-Z]\w*(?:-[A-Z0-9]\w*)*"  # no possessive, no "-based": "Egypt's Ministry of ..." is the ministry
 _BODY = (r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau"
          r"|Bank|Chamber|Consortium|Alliance|Federation)")
@@ -272,7 +272,7 @@ class EntityFixes(RulesComponent):
             # Observatory") or close ("... Council of Turkey") the name; any other gazetteer
             # name inside wins.
             if any(not (e.label_ in ("COUNTRY", "LOC", "GPE") and e.start >= span.start and e.end <= span.end
-                        and (e.start == span.start or e.end == span.end and doc[e.start - 1].lower_ == "of"))
+                        and (e.start == span.start or doc[e.start - 1].lower_ in ("of", "for", "and", "the")))
                    for e in inside):
                 continue
             if any(a.start < span.end and span.start < a.end for a in added):
@@ -376,7 +376,8 @@ class EntityFixes(RulesComponent):
         while end - 1 > start and ("-" in doc[end - 1].text and doc[end - 1].norm_ != doc[end - 1].lower_
                                    or doc[end - 1].lower_ in self.headline_verbs):
             end -= 1  # a title-case heading: "Corvane AI Open-Sources Three Models", "Kestrel AI Launches ..."
-        while ent.label_ == "ORG" and start > 0 and start == ent.start and self._name_word(doc[start - 1]) \
+        while (ent.label_ == "ORG" or doc[end - 1].text in self.org_suffixes) and start > 0 and start == ent.start \
+                and self._name_word(doc[start - 1]) \
                 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
                 and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:
             start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
@@ -397,6 +398,9 @@ class EntityFixes(RulesComponent):
             return None
         if start > ent.start and doc[ent.start].pos_ == "ADP" and ent.label_ == "ORG":
             return None  # "Across Africa": a region after a preposition, not an organization
+        if ent.label_ in ("ORG", "PERSON") and end + 1 < len(doc) and doc[end].text in ("-", "‑") \
+                and doc[end + 1].lower_ in ("based", "headquartered"):
+            return None  # "São Paulo-based" with "São Paulo" tagged as a person: a place
         if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end].whitespace_ \
                 and (doc[end + 1].lower_ in ("based", "headquartered") or doc[end + 1].text.islower()
                      and not doc[end + 1].text.endswith("ed")):
@@ -441,8 +445,8 @@ class EntityFixes(RulesComponent):
         if label == "PERSON" and (doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text)):
             label = "PRODUCT"  # "Aya 23", "Aya 101": a numbered product, not a person
         while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-            end += 2  # "Oh Tae" + "-seok": a hyphenated given name
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].lower_.endswith("ed"):
+            end += 2  # "Oh Tae" + "-seok": a hyphenated given name (not "-based")
         return Span(doc, start, end, label=label)
 
     def people_in_lists(self, ents: list[Span]) -> list[Span]:

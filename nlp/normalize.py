@@ -112,8 +112,9 @@ class Normalizer(RulesComponent):
             if ent.label_ == "PERSON" or ent.id_:
                 continue
             # "Al Rashid said" (tagged ORG) after "Noor Al Rashid": the surname of the person.
-            if len(ent) == 1 and ent.text in parts or len(ent) > 1 and any(
-                    n[-len(ent):] == tuple(t.text for t in ent) for n in full if len(n) > len(ent)):
+            words = tuple(t.text for t in ent if not t.is_punct)  # "Al-Suwaidi" after "Hakim Al-Suwaidi"
+            if len(ent) == 1 and ent.text in parts or len(words) > 1 and any(
+                    n[-len(words):] == words for n in full if len(n) > len(words)):
                 ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
                 changed = True
         changed = self._absorb_org_short_names(doc, ents) or changed
@@ -298,7 +299,8 @@ def _after_locative_in(ent: Span) -> bool:
     ("in Hyderabad and Pune"), and the "in" does not mark an investment or a post."""
     doc = ent.doc
     i = ent.start - 1
-    if i >= 1 and doc[i].lower_ in ("and", ",") and doc[i - 1].ent_type_ in ("GPE", "LOC", "COUNTRY"):
+    if i >= 1 and doc[i].lower_ in ("and", ",") and doc[i - 1].ent_type_ in ("GPE", "LOC", "COUNTRY") \
+            and ent.root.dep_ == "conj":
         i = _entity_start(doc[i - 1]) - 1
     if i < 0 or doc[i].lower_ != "in":
         return False

@@ -221,6 +221,25 @@ def test_a_name_only_ever_after_a_locative_in_is_a_place(nlp: Language, text: st
     assert not [m for m in facts(nlp, text).mentions if m.text == place and m.label == "ORG"]
 
 
+def test_an_org_after_a_country_opening_the_sentence_stays_an_org(nlp: Language) -> None:
+    text = "In Malaysia, YTL AI Labs, a unit of the conglomerate YTL Corporation, launched two large models."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"YTL AI Labs", "YTL Corporation"}
+
+
+def test_a_place_before_based_is_no_person(nlp: Language) -> None:
+    text = "Brazil had produced 11, with São Paulo-based Maritaca AI accounting for four of them."
+    found = facts(nlp, text).mentions
+    assert not [m for m in found if m.label == "PERSON"]
+    assert {m.canonical for m in found if m.label == "ORG"} == {"Maritaca AI"}
+
+
+def test_a_hyphenated_surname_alone_is_the_person(nlp: Language) -> None:
+    text = ("\"We had to move fast,\" said Hakim Al-Suwaidi, a chief researcher at the institute. "
+            "Al-Suwaidi said the lab would welcome the competition.")
+    assert {(m.label, m.canonical) for m in facts(nlp, text).mentions if "Suwaidi" in m.text} == {
+        ("PERSON", "Hakim Al-Suwaidi")}
+
+
 def test_an_org_after_an_investment_in_stays_an_org(nlp: Language) -> None:
     text = "Northwind Capital invested $40 million in Quenvale AI last year."
     assert "Quenvale AI" in {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
@@ -331,6 +350,11 @@ def test_institution_name_with_commas_and_and_is_one_org(nlp: Language, text: st
          "Bharat Language Models Consortium"),
         ("The essay was written by a fellow at the Istanbul-based Bosphorus Digital Institute.",
          "Bosphorus Digital Institute"),
+        ("Uganda has a Ministry of Information, Communications and the Digital Economy.",
+         "Ministry of Information, Communications and the Digital Economy"),
+        ("The lab works with the Economic Commission for Latin America and the Caribbean on data.",
+         "Economic Commission for Latin America and the Caribbean"),
+        ("\"Margins matter,\" said Hiroshi Tanaka, an analyst at Mizuho Securities.", "Mizuho Securities"),
     ],
 )
 def test_untagged_name_of_a_body_is_one_org(nlp: Language, text: str, name: str) -> None:
