@@ -67,6 +67,8 @@ class EntityFixes(RulesComponent):
         self.appositive_org_heads = set(rules.get("appositive_org_heads", []))
         self.never_names = set(rules.get("never_names", []))
         self.product_heads = set(rules.get("product_heads", []))
+        # nouns that gloss a product's name: "its speech product, Zuri Sauti"
+        self.product_nouns = {"product", "model", "chatbot", "assistant", "app", "platform", "service", "tool"}
         self.name_suffixes = set(rules.get("name_suffixes", []))
         self.generic_name_words = set(rules.get("generic_name_words", []))
         self.event_nouns = set(rules.get("event_nouns", []))
@@ -187,6 +189,18 @@ class EntityFixes(RulesComponent):
             if ent is not None and not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") \
                     and ent.end == token.i + 1 and ent.start not in replaced:
                 replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
+        for token in doc:  # "its speech product, Zuri Sauti," / "Takane, a Japanese-language model ...": a product
+            if token.dep_ != "appos":
+                continue
+            named, noun = (token, token.head) if token.pos_ == "PROPN" else (token.head, token)
+            ent = by_token.get(named.i)
+            if ent is None or ent.id_ or ent.label_ not in ("ORG", "PERSON", "GPE") or ent.start in replaced \
+                    or noun.lower_ not in self.product_nouns or noun.pos_ != "NOUN" or ent[-1].text in self.org_suffixes:
+                continue
+            # the gloss right next to the name, set off by a comma
+            if noun.i > ent.end and ent.end < len(doc) and doc[ent.end].text == "," and noun.left_edge.i == ent.end + 1 \
+                    or noun.i < ent.start and doc[noun.i + 1].text == "," and ent.start == noun.i + 2:
+                replaced[ent.start] = Span(doc, ent.start, ent.end, label="PRODUCT")
         fixed = [replaced.get(e.start, e) for e in ents]
         return sorted(fixed + added, key=lambda e: e.start)
 
@@ -209,8 +223,11 @@ class EntityFixes(RulesComponent):
                     or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
                 continue
             start = token.i - 2 if hyphenated else token.i
-            while start > 0 and token.i - start < 4 and self._capitalized_name_word(doc[start - 1]):
-                start -= 1
+            while start > 0 and token.i - start < 4 and (self._capitalized_name_word(doc[start - 1]) or start > 1
+                                                          and doc[start - 1].lower_ in NAME_PARTICLES
+                                                          and doc[start - 1].is_lower
+                                                          and self._capitalized_name_word(doc[start - 2])):
+                start -= 1  # "Marieke de Vries": a particle inside the name
             span = doc[start : token.i + 1]
             if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
                 continue
@@ -368,6 +385,9 @@ class EntityFixes(RulesComponent):
         # "Across Europe," at a sentence start; "Bosch and" cut off before its partner.
         while start < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start:
             start += 1
+        while ent.label_ == "ORG" and end < len(doc) and ALNUM_NAME_PART.fullmatch(doc[end].text) \
+                and doc[end - 1].whitespace_ and doc[end].ent_iob_ != "B":
+            end += 1  # "SCB 10X" with only "SCB" tagged: a digits-and-capitals word goes on the name
         paren = next((t.i for t in doc[start:end] if t.text == "(" and t.i > start), None)
         if paren is not None:
             end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
@@ -503,6 +523,8 @@ class EntityFixes(RulesComponent):
 
 # Roles that companies hold as well as people: "its partner Quenvale", "investor Northwind".
 ORG_ROLES = {"partner", "investor", "developer", "member", "leader", "lead", "head", "official"}
+
+ALNUM_NAME_PART = re.compile(r"\d+[A-Z]+")
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter"}

@@ -221,6 +221,38 @@ def test_a_name_only_ever_after_a_locative_in_is_a_place(nlp: Language, text: st
     assert not [m for m in facts(nlp, text).mentions if m.text == place and m.label == "ORG"]
 
 
+def test_a_name_with_a_particle_glossed_as_a_person_is_a_person(nlp: Language) -> None:
+    text = "We spoke to Marieke de Vries, who leads the programme at the applied research institute."
+    assert {(m.label, m.canonical) for m in facts(nlp, text).mentions} == {("PERSON", "Marieke de Vries")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The company's speech product, Zuri Sauti, supports 16 languages.", "Zuri Sauti"),
+        ("Fujitsu released models through its platform, including Takane, a Japanese-language model developed "
+         "with Cohere.", "Takane"),
+    ],
+)
+def test_a_name_glossed_as_a_product_is_no_org_or_person(nlp: Language, text: str, name: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
+
+
+def test_a_university_before_a_comma_and_a_model_stays_an_org(nlp: Language) -> None:
+    text = "On a leaderboard compiled by researchers at Bosphorus University, the best Turkish-built model ranked 14th."
+    assert ("ORG", "Bosphorus University", None) in labelled(nlp, text)
+
+
+def test_a_digits_and_capitals_word_goes_on_the_org_name(nlp: Language) -> None:
+    text = "Thailand's SCB 10X, the technology investment arm of a financial group, has released ten language models."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"SCB 10X"}
+
+
+def test_gpt_is_a_kind_of_model_not_an_org(nlp: Language) -> None:
+    text = "Where does GPT-NL stand today? The main GPT-NL model is nearly done."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
 def test_an_org_after_a_country_opening_the_sentence_stays_an_org(nlp: Language) -> None:
     text = "In Malaysia, YTL AI Labs, a unit of the conglomerate YTL Corporation, launched two large models."
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"YTL AI Labs", "YTL Corporation"}
