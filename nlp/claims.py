@@ -332,6 +332,8 @@ class ClaimExtractor(RulesComponent):
 
     def is_comparison(self, root: Token) -> bool:
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
+        if root.dep_ == "nummod" and root.head.ent_type_ == "DATE" and root.head.dep_ == "pobj" and root.ent_type_ != "DATE":
+            root = root.head  # "up from nine last year": the parser hangs the count on its time
         head = root.head
         return root.dep_ == "pobj" and (head.lower_ in self.comparison_heads and head.lower_ != "from"
                                         or head.head.lower_ in self.comparison_heads
@@ -468,7 +470,7 @@ class ClaimExtractor(RulesComponent):
             if not subjects and self.is_period_line(sent):
                 # "The report breaks the releases down by quarter: - Second quarter: four models"
                 subjects = state.finder.recent_claim_subject(index, BREAKDOWN_GAP)
-            if not subjects and noun is None and self.is_unowned_release(root):
+            if not subjects and (noun is None or is_part_of_the(root, noun)) and self.is_unowned_release(root):
                 # "43 LLMs in all. Most of them are recent. Seventeen were released last year"
                 subjects = last_subject(found) or state.finder.recent_claim_subject(index, PART_GAP)
             if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_verb(root).children):
@@ -658,6 +660,12 @@ class _SentenceDates:
             self.main = years
             if claimed and self.first_main is None:
                 self.first_main = years
+
+
+def is_part_of_the(root: Token, noun: Token) -> bool:
+    """"19 of the models": a count of a part of things the story already counted."""
+    return noun.head.lower_ == "of" and noun.head.head.i == root.i and any(
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in noun.children)
 
 
 SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}

@@ -588,6 +588,19 @@ class SubjectFinder:
             found = self.resolve_np(credited, sentence)
             if found:
                 return found
+        if verb.lemma_.lower() in CREDIT_VERBS:
+            # "the United States, to which the AI Index attributed 61 models": the one credited
+            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
+                for held in prep.children:
+                    if held.lower_ in ("which", "whom"):
+                        # the antecedent: the clause's head, or the name before ", to which"
+                        before = verb.doc[prep.i - 2] if prep.i > 1 and verb.doc[prep.i - 1].text == "," else None
+                        held = verb.head if verb.dep_ == "relcl" else before
+                        if held is None:
+                            continue
+                    found = self.resolve_np(held, sentence)
+                    if found:
+                        return found
         all_subjects = self._subject_tokens(verb)
         # not the counted phrase itself ("a total of 302 models had completed ...")
         subjects = [c for c in all_subjects if c.i not in inside and not (

@@ -830,6 +830,18 @@ def test_a_count_a_correction_takes_back_is_no_claim(nlp: Language) -> None:
     assert not [c for c in model_claims(nlp, text, "2025-12-22") if c[1] == 14]
 
 
+def test_a_part_of_the_models_launched_in_a_period_is_the_storys_subjects(nlp: Language) -> None:
+    text = ("Indian organisations have released 30 large language models since 2022, the ministry said. Its tally "
+            "showed that 12 of the models were launched this year alone, up from nine last year.")
+    found = model_claims(nlp, text, "2024-11-20")
+    assert {("IN", 12, "exact", LLM, 2024, 2024), ("IN", 9, "exact", LLM, 2023, 2023)} <= found
+
+
+def test_the_one_a_count_is_attributed_to_is_its_subject(nlp: Language) -> None:
+    text = "The figures leave Japan far behind the United Kingdom, to which the index attributed 18 notable AI models in 2023."
+    assert model_claims(nlp, text, "2024-11-20") == {("GB", 18, "exact", AI, 2023, 2023)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
