@@ -66,6 +66,7 @@ class Salience:
 RANK_GAP = {"at", "with", "on", "up", "to", "about", "nearly", "some", "around", "least", "more", "than", "over",
             "place", "spot", "position"}
 CREDIT_VERBS = {"credit", "attribute", "associate"}
+FAMILY_NOUNS = {"family", "series", "line", "lineup", "line-up", "portfolio", "range"}
 REGULATOR_NOUNS = {"regulator", "authority", "government", "watchdog", "official"}
 
 
@@ -240,6 +241,12 @@ class SubjectFinder:
         lemma = head.lemma_.lower()
         lefts = list(head.lefts)
         left_words = {t.lower_ for t in lefts}
+        if lemma in FAMILY_NOUNS and "its" in left_words and head.dep_ in SUBJECT_DEPS:
+            # "Naver accounted for the biggest share. Its HyperCLOVA X family now includes more
+            # than a dozen models": the family of the org the last sentence was about
+            named = self.salience.named_subject
+            if named is not None and named[0] >= sentence - 1 and named[1].label == "ORG":
+                return [named[1]]
         if lemma in self.country_nouns and head.tag_ == "NNS" and left_words & {"both", "two"}:
             return self._recent_claim_countries(2)
         for child in head.rights:  # "the company's cloud unit, Huawei Cloud,", "makers NEC and Fujitsu"

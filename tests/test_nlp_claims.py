@@ -842,6 +842,12 @@ def test_the_one_a_count_is_attributed_to_is_its_subject(nlp: Language) -> None:
     assert model_claims(nlp, text, "2024-11-20") == {("GB", 18, "exact", AI, 2023, 2023)}
 
 
+def test_its_family_is_the_family_of_the_org_just_named(nlp: Language) -> None:
+    text = ("Kakao, the messaging group, accounted for the biggest share. Its Kanana family now includes eight "
+            "language models, a company spokesperson said.")
+    assert model_claims(nlp, text, "2025-03-20") == {("Kakao", 8, "exact", LLM, None, 2025)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
