@@ -848,6 +848,17 @@ def test_its_family_is_the_family_of_the_org_just_named(nlp: Language) -> None:
     assert model_claims(nlp, text, "2025-03-20") == {("Kakao", 8, "exact", LLM, None, 2025)}
 
 
+def test_the_demonym_lab_after_a_sentence_about_an_org_is_that_org(nlp: Language) -> None:
+    text = ("Sakana AI deserves a mention of its own. Counting its merged and evolved checkpoints, the Japanese lab "
+            "has now open-sourced nine language models since its first release in 2023.")
+    assert ("Sakana AI", 9, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-03-14")
+
+
+def test_the_demonym_lab_without_an_org_just_named_is_the_country(nlp: Language) -> None:
+    text = "The survey covered the whole region. The Japanese lab has open-sourced nine language models since 2023."
+    assert ("JP", 9, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-03-14")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
