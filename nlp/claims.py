@@ -32,7 +32,7 @@ from .periods import (
     years_of,
 )
 from .rules import RulesComponent
-from .subjects import Subject, SubjectFinder, subject_of
+from .subjects import SUBJECT_LABELS, Subject, SubjectFinder, subject_of
 from .syntax import clause_verb
 
 # "... had four apiece, as did Anthropic"
@@ -354,8 +354,16 @@ class ClaimExtractor(RulesComponent):
             has_numbers = any(t.like_num or t.lower_ in self.numbers.words for t in sent)
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
-            found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
-            named = self.items.listed_class(sent) if not found else None
+            cells = table_cells(sent)
+            if cells is not None and state.table is not None and len(cells) == state.table.width:
+                found = self.table_row(state, sent, cells)  # "Mistral AI | France | 5"
+            elif cells is not None:
+                state.table = self.table_header(cells, exprs, published)  # "Lab | Country | LLMs released, 2024"
+                found = []
+            else:
+                state.table = None
+                found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
+            named = self.items.listed_class(sent) if not found and cells is None else None
             if named is not None:
                 # "The firm counted large language models released between January 2023 and June
                 # 2024": before any model count, the class a story names is what its bare counts
@@ -586,6 +594,37 @@ class ClaimExtractor(RulesComponent):
         start = noun if noun is not None and not noun.is_ancestor(root) else root
         return finder.clause_subject(start, anchors, index)
 
+    def table_header(self, cells: list[Span], exprs: list[TimeExpr], published: date | None) -> _Table | None:
+        """The header of a pipe table whose rows count models: the cell that names the
+        class of models counted, with the period it names ("LLMs released, Jan-Jun 2024")."""
+        for i, cell in enumerate(cells):
+            noun = next((t for t in cell if t.lemma_.lower() in ("model", "llm") or t.lower_ == "llms"), None)
+            if noun is None:
+                continue
+            item = self.items.item_text(noun, Count(cell.start, cell.start, 0, "exact"), "unknown", "unknown")
+            if item not in (LLM, AI_MODEL):
+                continue
+            dated = [e for e in exprs if cell.start <= e.start < cell.end and e.kind in ("point", "range", "soft")]
+            years: Years = years_of(dated[0], False, published) if dated else (None, None)
+            named_years = sorted(int(y) for y in YEAR_IN_TEXT.findall(cell.text))
+            if not dated and named_years:
+                years = (named_years[0], named_years[-1])
+            return _Table(len(cells), i, item, years)
+        return None
+
+    def table_row(self, state: _State, sent: Span, cells: list[Span]) -> list[Claim]:
+        """A row of a pipe table: the first named country or org, the count in the count
+        cell, and what and when the header says."""
+        table = state.table
+        assert table is not None
+        cell = cells[table.count_cell]
+        counts = [c for c in self.numbers.counts(sent) if cell.start <= c.start < cell.end]
+        subject = next((subject_of(e) for other in cells if other is not cell for t in other
+                        if (e := state.finder.entity(t)) is not None and e.label_ in SUBJECT_LABELS), None)
+        if len(counts) != 1 or subject is None:
+            return []
+        return [self.make_claim(subject, counts[0], table.item, table.years, sent)]
+
     @staticmethod
     def make_claim(subject: Subject, count: Count, item: str, years: tuple[int | None, int | None], sent: Span) -> Claim:
         doc = sent.doc
@@ -595,6 +634,42 @@ class ClaimExtractor(RulesComponent):
         return Claim(subject.name, subject.label, subject.code, count.value, count.qualifier, item,
                      years[0], years[1], start, start + len(stripped), doc[count.start].idx,
                      doc[count.end - 1].idx + len(doc[count.end - 1]))
+
+
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass
+class _Table:
+    """A pipe table's header: cells per row, the one holding the count, what it counts and when."""
+
+    width: int
+    count_cell: int
+    item: str
+    years: Years
+
+
+def table_cells(sent: Span) -> list[Span] | None:
+    """The cells of a line of a pipe table ("Mistral AI | France | 5"), else None."""
+    doc = sent.doc
+    bars = [t.i for t in sent if t.text == "|"]
+    if not bars:
+        return None
+    edges = [sent.start - 1, *bars, sent.end]
+    cells = []
+    for left, right in zip(edges, edges[1:]):
+        start, end = left + 1, right
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        cells.append(doc[start:end])
+    # "| a | b |": the empty cells outside the outer bars are not columns
+    while cells and not len(cells[0]):
+        cells.pop(0)
+    while cells and not len(cells[-1]):
+        cells.pop()
+    return cells if len(cells) > 1 else None
 
 
 BRACKET_YEAR = re.compile(r"[(\[](?:the )?((?:19|20)\d\d) (?:figures?|numbers?|totals?|counts?|data) (?:are )?in "
@@ -625,6 +700,7 @@ class _State:
     named_period: Years | None = None  # the last period any sentence named, for "over that period"
     baselines: set[int] = field(default_factory=set)  # count offsets of this sentence's baselines ("up from 4")
     part_year: int | None = None  # the year of the last quarter or half named, for "the previous quarter"
+    table: _Table | None = None  # the header of the pipe table being read
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
         """Carry a sentence's periods on to the following ones."""

@@ -859,6 +859,23 @@ def test_the_demonym_lab_without_an_org_just_named_is_the_country(nlp: Language)
     assert ("JP", 9, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-03-14")
 
 
+def test_pipe_table_rows_take_the_headers_class_and_period(nlp: Language) -> None:
+    text = ("Here is my tally for the year.\n\n"
+            "Developer | Country | Language models released, 2023\n"
+            "Naver | South Korea | 4\n"
+            "Preferred Networks | Japan | 2\n"
+            "| Sea-Lion Labs | Singapore | 1 |\n\n"
+            "Most of them were small.")
+    assert model_claims(nlp, text, "2024-02-01") == {
+        ("Naver", 4, "exact", LLM, 2023, 2023), ("Preferred Networks", 2, "exact", LLM, 2023, 2023),
+        ("Sea-Lion Labs", 1, "exact", LLM, 2023, 2023)}
+
+
+def test_pipe_table_of_other_things_has_no_model_claims(nlp: Language) -> None:
+    text = "Company | Country | Employees\nNaver | South Korea | 4,000\nPreferred Networks | Japan | 300"
+    assert not model_claims(nlp, text, "2024-02-01")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
