@@ -356,7 +356,7 @@ class ClaimExtractor(RulesComponent):
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             cells = table_cells(sent)
             if cells is not None and state.table is not None and len(cells) == state.table.width:
-                found = self.table_row(state, sent, cells)  # "Mistral AI | France | 5"
+                found = self.table_row(state, index, sent, cells)  # "Mistral AI | France | 5"
             elif cells is not None:
                 state.table = self.table_header(cells, exprs, published)  # "Lab | Country | LLMs released, 2024"
                 found = []
@@ -612,7 +612,7 @@ class ClaimExtractor(RulesComponent):
             return _Table(len(cells), i, item, years)
         return None
 
-    def table_row(self, state: _State, sent: Span, cells: list[Span]) -> list[Claim]:
+    def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
         """A row of a pipe table: the first named country or org, the count in the count
         cell, and what and when the header says."""
         table = state.table
@@ -621,8 +621,19 @@ class ClaimExtractor(RulesComponent):
         counts = [c for c in self.numbers.counts(sent) if cell.start <= c.start < cell.end]
         subject = next((subject_of(e) for other in cells if other is not cell for t in other
                         if (e := state.finder.entity(t)) is not None and e.label_ in SUBJECT_LABELS), None)
+        first = cells[0]
+        if first is not cell and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
+                t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct):
+            subject = Subject(first.text, "ORG", None)  # a name the model missed or mislabelled heads its row
         if len(counts) != 1 or subject is None:
             return []
+        # what the table counted is what a bare count after it counts ("That makes nine")
+        state.last_item = state.main_item = (index, table.item)
+        state.model_item, state.model_at = table.item, index
+        if table.years != (None, None):  # the table's period goes on after it
+            state.carry = (index, table.years)
+            state.period = table.years
+            state.lead = state.lead or table.years
         return [self.make_claim(subject, counts[0], table.item, table.years, sent)]
 
     @staticmethod

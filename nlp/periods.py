@@ -436,7 +436,9 @@ class PeriodChooser:
             region = {t.i for t in phrase.subtree}
             if phrase.lower_ in ("from", "with"):
                 # "compares with four the year before": a time right after a baseline is its own
-                region |= {t for e in exprs if e.start == other + 1 for t in range(e.start, e.end)}
+                # ("up from seven in the second half of last year": with its preposition)
+                region |= {t for e in exprs if e.start == other + 1 or e.start == other + 2 and doc[other + 1].pos_ == "ADP"
+                           for t in range(e.start, e.end)}
             if not region & anchors:
                 foreign |= region
         clause = [e for e in exprs if self.reaches(doc[e.root], top, anchors) and e.root not in foreign

@@ -25,6 +25,8 @@ class LineBreakSentencizer:
                 token.is_sent_start = True
             elif previous.text in ABBREVIATIONS and token.is_lower:
                 token.is_sent_start = False  # "U.S. institutions had been ...": no sentence ends at "U.S."
+            elif previous.text == "|" or token.text == "|":
+                token.is_sent_start = False  # a row of a pipe table "Silo AI | Finland | 2" is one sentence
             elif previous.text == ":" and token.like_num and token.i >= 2 and "\n" not in doc[token.i - 2].text:
                 token.is_sent_start = False  # a table line "India: 12" is one sentence
         return doc

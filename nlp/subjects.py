@@ -257,10 +257,11 @@ class SubjectFinder:
                 return self._with_conjuncts(child, ent)
         if lemma in self.org_nouns and head.tag_ == "NN" and "the" in left_words:
             # "DeepSeek deserves its own paragraph. ... the Chinese lab has now open-sourced 14":
-            # a definite org noun after a sentence about an org is that org, its country a gloss
+            # a definite org noun after a sentence about an org is that org, its country or
+            # city ("the Paris start-up") a gloss
             named = self.salience.named_subject
             if named is not None and named[0] >= sentence - 1 and named[1].label == "ORG" and any(
-                    (e := self.entity(c)) is not None and e.label_ == "COUNTRY" for c in lefts):
+                    (e := self.entity(c)) is not None and e.label_ in ("COUNTRY", "GPE") for c in lefts):
                 return [named[1]]
         for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)

@@ -871,6 +871,22 @@ def test_pipe_table_rows_take_the_headers_class_and_period(nlp: Language) -> Non
         ("Sea-Lion Labs", 1, "exact", LLM, 2023, 2023)}
 
 
+def test_pipe_table_period_goes_on_past_a_regional_total(nlp: Language) -> None:
+    text = ("Every quarter I count the language models that Nordic labs put out.\n\n"
+            "Lab | Country | LLMs released, Jan-Mar 2025\n"
+            "Fjordline AI | Norway | 3\n"
+            "Aurora Labs | Sweden | 2\n\n"
+            "That makes five for the continent, up from four in the last quarter of last year. Norwegian labs "
+            "accounted for three of them and Sweden's for two.")
+    assert model_claims(nlp, text, "2025-04-09") == {
+        ("Fjordline AI", 3, "exact", LLM, 2025, 2025), ("Aurora Labs", 2, "exact", LLM, 2025, 2025),
+        ("NO", 3, "exact", LLM, 2025, 2025), ("SE", 2, "exact", LLM, 2025, 2025)}
+
+
+def test_pipe_table_rows_of_regions_credit_nobody(nlp: Language) -> None:
+    assert not model_claims(nlp, "Region | LLMs released in 2024\nEurope | 9\nAsia | 40", "2025-04-09")
+
+
 def test_pipe_table_of_other_things_has_no_model_claims(nlp: Language) -> None:
     text = "Company | Country | Employees\nNaver | South Korea | 4,000\nPreferred Networks | Japan | 300"
     assert not model_claims(nlp, text, "2024-02-01")
