@@ -750,9 +750,11 @@ class _SentenceDates:
 
 
 def is_part_of_the(root: Token, noun: Token) -> bool:
-    """"19 of the models": a count of a part of things the story already counted."""
+    """"19 of the models": a count of a part of things the story already counted (not of
+    "the 38 EU models", whose modifier names another owner)."""
     return noun.head.lower_ == "of" and noun.head.head.i == root.i and any(
-        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in noun.children)
+        c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in noun.children) and not any(
+        t.ent_type_ or t.text[:1].isupper() for t in root.doc[noun.left_edge.i : noun.i])
 
 
 SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}

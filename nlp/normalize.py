@@ -197,7 +197,8 @@ class Normalizer(RulesComponent):
         words = self._dictionary_words()
         drop = {e.start for e in doc.ents if e.label_ == "ORG" and not e.id_ and len(e) == 1 and e[0].is_sent_start
                 and e.text[:1].isupper() and e.text[1:].islower() and (
-                    e.text.lower() in lower or e.text.lower() in words and e.text not in mid_sentence)}
+                    e.text.lower() in lower or e.text.lower() in words and e.text not in mid_sentence
+                    and not _acts_as_a_name(e))}
         if drop:
             doc.ents = [e for e in doc.ents if e.start not in drop]
 
@@ -312,6 +313,16 @@ def _entity_start(token: Token) -> int:
     while i > 0 and token.doc[i].ent_iob_ == "I":
         i -= 1
     return i
+
+
+NAME_VERBS = {"say", "announce", "release", "launch", "raise", "report", "open-source", "unveil", "publish"}
+
+
+def _acts_as_a_name(ent: Span) -> bool:
+    """"Orbit, which says ...", "Orbit's chief", "Orbit said": a word used as a company's name."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and (after.text in (",", "'s", "’s") or after.lemma_.lower() in NAME_VERBS)
 
 
 def _in_longer_name(token: Token) -> bool:

@@ -51,7 +51,8 @@ PART_REF = re.compile(rf"^(?:the )?(?:(?P<back>previous|prior|preceding|last|pas
                       rf"(?:quarter|three months|three-month period|(?P<m1>{MONTH.pattern})\s?[-–]\s?(?P<m2>{MONTH.pattern})"
                       rf"(?: period| quarter)?)$")
 PERIOD_TO = re.compile(r"^(?:the )?(\w+) (months?|years?) (?:to|through|ending|ended|until) (.+)$")
-MONTH_SPAN = re.compile(rf"^(?:between|from)\s+({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
+# "between January and May", "August to December" (its "from" left outside the entity)
+MONTH_SPAN = re.compile(rf"^(?:(?:between|from)\s+)?({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
 QUARTER_START = {"first": 1, "1st": 1, "q1": 1, "second": 4, "2nd": 4, "q2": 4, "third": 7, "3rd": 7, "q3": 7,
@@ -552,7 +553,13 @@ def _in_relative_aside(doc: Doc, expr: TimeExpr, root: Token) -> bool:
     i = expr.start - 1
     while i >= root.sent.start and doc[i].text != ",":
         if doc[i].lower_ in RELATIVE_WORDS:
-            return any(doc[j].text == "," for j in range(expr.end, root.i))
+            # a gloss on a name ("DeepSeek, the start-up whose ...", "Upstage, whose ..."), not on
+            # a time ("In the first round, which ran from August to December, X unveiled two")
+            comma = i
+            while comma > root.sent.start and doc[comma].text != ",":
+                comma -= 1
+            named = comma > root.sent.start and doc[comma - 1].ent_type_ in ("ORG", "COUNTRY", "PERSON", "GPE", "NORP")
+            return named and any(doc[j].text == "," for j in range(expr.end, root.i))
         i -= 1
     return False
 

@@ -892,6 +892,18 @@ def test_pipe_table_of_other_things_has_no_model_claims(nlp: Language) -> None:
     assert not model_claims(nlp, text, "2024-02-01")
 
 
+def test_a_time_in_a_relative_clause_on_a_round_dates_the_count(nlp: Language) -> None:
+    text = ("In the first round, which ran from August to December, Kakao and LG AI Research each unveiled two "
+            "foundation models.")
+    assert ("Kakao", 2, "exact", AI, 2025, 2025) in model_claims(nlp, text, "2026-01-16")
+
+
+def test_a_part_of_models_another_owner_is_named_for_is_no_ones(nlp: Language) -> None:
+    text = ("American labs released 40 AI models last year. Of those, 24 of the 38 EU models were released "
+            "with open weights.")
+    assert not [c for c in model_claims(nlp, text, "2025-01-29") if c[1] == 24]
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")

@@ -680,6 +680,12 @@ def test_a_dictionary_word_opening_a_sentence_is_no_org(nlp: Language, text: str
     assert orgs <= {"Baidu"}
 
 
+@pytest.mark.parametrize("text", ["Orbit, which says it has trained six models, went public in May.",
+                                  "Orbit said on Monday it had trained six models."])
+def test_a_dictionary_word_opening_a_sentence_as_a_name_is_kept(nlp: Language, text: str) -> None:
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Orbit"}
+
+
 def test_a_company_named_by_a_dictionary_word_is_kept_when_named_mid_sentence(nlp: Language) -> None:
     text = "Paragon released two models in March. Investors said Paragon would release more."
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Paragon"}
