@@ -39,6 +39,7 @@ from .syntax import clause_verb
 AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
+COUNTING_VERBS = ("count", "tally", "identify", "record", "list", "track", "find")
 # Verbs that take a total somewhere ("taking the total to 346", "bringing the tally to nine").
 RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
 REACHING_VERBS = ("pass", "top", "reach", "hit", "exceed", "surpass", "cross")
@@ -258,6 +259,13 @@ class ClaimExtractor(RulesComponent):
         text = " " + " ".join(t.lower_ for t in sent) + " "
         return any(f" {phrase} " in text for phrase in self.same_period_phrases)
 
+    @staticmethod
+    def is_counter(root: Token, subjects: list[Subject], found: list[Claim]) -> bool:
+        """Whether a baseline's clause subject is the one who counted, not whose count it is:
+        the verb's subject differs from the last claim's, and that claim was credited elsewhere."""
+        verb = clause_verb(root)
+        return verb.lemma_.lower() in COUNTING_VERBS and found[-1].subject not in {s.name for s in subjects}
+
     def is_unowned_release(self, root: Token) -> bool:
         """"Seventeen were released last year": a bare count made the passive subject of a
         making verb with no agent, a part of the count the story just gave."""
@@ -453,9 +461,11 @@ class ClaimExtractor(RulesComponent):
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
                 subjects = state.finder.approving_country(root)
-            if baseline and found and subjects and {s.name for s in subjects} <= self.sources(sent, state.finder):
-                # "25 LLMs, according to industry body Nasscom, up from fewer than 10": the parser hangs
-                # "up" on the source; a baseline is the same subject's earlier figure
+            if baseline and found and subjects and ({s.name for s in subjects} <= self.sources(sent, state.finder)
+                                                    or self.is_counter(root, subjects, found)):
+                # "25 LLMs, according to industry body Nasscom, up from fewer than 10", "Nasscom counted
+                # 11 LLMs developed by Indian organisations, up from four": the parser hangs "up" on the
+                # source or the counter; a baseline is the same subject's earlier figure
                 subjects = last_subject(found)
             # A count that goes on from the last claim takes its subject: a baseline ("up from
             # 79"), "three more have been released", "the following year the figure was 26".

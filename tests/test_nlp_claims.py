@@ -904,6 +904,13 @@ def test_a_part_of_models_another_owner_is_named_for_is_no_ones(nlp: Language) -
     assert not [c for c in model_claims(nlp, text, "2025-01-29") if c[1] == 24]
 
 
+def test_a_baseline_belongs_to_the_counted_not_the_counter(nlp: Language) -> None:
+    text = ("Industry body Bitkom counted 14 large language models developed by German organisations as of March, "
+            "up from six a year earlier, most of them small.")
+    assert model_claims(nlp, text, "2025-04-01") == {("DE", 14, "exact", LLM, None, 2025),
+                                                     ("DE", 6, "exact", LLM, None, 2024)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
