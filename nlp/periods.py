@@ -487,7 +487,8 @@ class PeriodChooser:
         covering = [e for e in explicit if doc[e.root].head.lower_ == "for" and doc[e.root].head.head.lemma_.lower() in DATA_NOUNS]
         if covering:
             chosen = covering[0]
-        gap = doc[root.i - 1].lower_ in ("and", ",") if root.i > 0 else False
+        lead = min(root.i, root.left_edge.i)  # "and more than 30 so far this year": before the qualifier
+        gap = doc[lead - 1].lower_ in ("and", ",") if lead > 0 else False
         after = [e for e in explicit if 0 < e.start - root.i <= 4 and not any(t.is_punct for t in doc[root.i : e.start])]
         if gap and after:  # "five were released last year and six so far this year": the gapped clause's own time
             chosen = after[0]

@@ -911,6 +911,13 @@ def test_a_baseline_belongs_to_the_counted_not_the_counter(nlp: Language) -> Non
                                                      ("DE", 6, "exact", LLM, None, 2024)}
 
 
+def test_a_gapped_qualified_count_takes_its_own_time(nlp: Language) -> None:
+    text = ("By our own count, Korean companies and universities released about 15 large language models last year "
+            "and more than 25 so far this year.")
+    assert model_claims(nlp, text, "2024-10-22") == {("KR", 15, "about", LLM, 2023, 2023),
+                                                     ("KR", 25, "more_than", LLM, 2024, 2024)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
