@@ -475,9 +475,10 @@ class PeriodChooser:
             # an as-of date opening the sentence dates what was said
             say = top.head
             explicit = [e for e in exprs if e.kind == "asof" and e.start <= say.sent.start + 1 and say.is_ancestor(doc[e.root])]
-            if not explicit and stock:
-                # "the CAICT said last July that the country had released 1,500 models to date":
-                # a stock reported without a time of its own stands as of the saying
+            if not explicit and (stock or clause_verb(root).lemma_.lower() == "have"):
+                # "the CAICT said last July that the country had released 1,500 models to date",
+                # "an official told me last year China had 130": a stock reported without a time
+                # of its own stands as of the saying
                 explicit = [TimeExpr(e.start, e.end, e.root, "asof", None, e.year_end) for e in exprs
                             if e.kind in ("point", "soft") and self._dates_saying(doc[e.root], say, top)][:1]
         if not explicit:

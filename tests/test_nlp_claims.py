@@ -761,6 +761,11 @@ def test_a_stock_reported_without_a_time_stands_as_of_the_saying(nlp: Language, 
     assert model_claims(nlp, text, "2026-02-10") == {("IN", 140, "more_than", LLM, None, 2025)}
 
 
+def test_what_a_country_had_when_someone_said_so_stands_as_of_the_saying(nlp: Language) -> None:
+    text = "Last year a Korean official told me Korea had more than 40 large language models."
+    assert model_claims(nlp, text, "2024-10-22") == {("KR", 40, "more_than", LLM, None, 2023)}
+
+
 def test_a_reported_count_with_its_own_time_keeps_it(nlp: Language) -> None:
     text = "The institute said last July that Indian developers released 40 large language models in 2023."
     assert model_claims(nlp, text, "2026-02-10") == {("IN", 40, "exact", LLM, 2023, 2023)}
