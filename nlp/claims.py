@@ -455,7 +455,9 @@ class ClaimExtractor(RulesComponent):
             hedge = forecast is not None and forecast.tag_ in ("VBD", "VBN") and forecast.lemma_.lower() in HEDGES \
                 and years[1] is not None \
                 and state.published is not None and years[1] < state.published.year
-            if forecast is not None and not hedge:
+            future = state.published is not None and years[1] is not None and years[1] > state.published.year \
+                and (years[0] is None or years[0] > state.published.year)  # "has two models of its own by 2027"
+            if forecast is not None and not hedge or future:
                 continue
             subjects = self.find_subjects(state.finder, root, noun or self.items.total_noun(root), index, count)
             subjects = state.finder.credit_regulator(subjects, root, index)

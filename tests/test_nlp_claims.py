@@ -923,6 +923,11 @@ def test_a_gapped_qualified_count_takes_its_own_time(nlp: Language) -> None:
                                                      ("KR", 25, "more_than", LLM, 2024, 2024)}
 
 
+def test_a_count_dated_after_publication_is_no_claim(nlp: Language) -> None:
+    text = "\"This is about making sure Japan has at least three competitive models of its own by 2028,\" he said."
+    assert not model_claims(nlp, text, "2026-01-16")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")

@@ -691,6 +691,11 @@ def test_a_company_named_by_a_dictionary_word_is_kept_when_named_mid_sentence(nl
     assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Paragon"}
 
 
+def test_a_labs_name_that_contains_its_parents_is_its_own(nlp: Language) -> None:
+    text = "Cohere For AI, the company's non-profit research lab, released two models. Cohere grew."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Cohere For AI", "Cohere"}
+
+
 def test_a_group_or_unit_name_written_in_full_is_kept(nlp: Language) -> None:
     text = "Fujitsu and Rakuten Group released one model apiece. Rakuten said more. Saudi Aramco and Aramco Digital grew."
     orgs = {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
