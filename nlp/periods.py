@@ -52,6 +52,8 @@ PART_REF = re.compile(rf"^(?:the )?(?:(?P<back>previous|prior|preceding|last|pas
                       rf"(?: period| quarter)?)$")
 PERIOD_TO = re.compile(r"^(?:the )?(\w+) (months?|years?) (?:to|through|ending|ended|until) (.+)$")
 # "between January and May", "August to December" (its "from" left outside the entity)
+SEASON = re.compile(r"(last|this|the) (summer|winter|spring|autumn|fall)", re.IGNORECASE)
+SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 MONTH_SPAN = re.compile(rf"^(?:(?:between|from)\s+)?({MONTH.pattern}(?:\s+\d{{4}})?)\s+(?:and|to|through|until)\s+({MONTH.pattern}(?:\s+\d{{4}})?)$")
 RANGE_JOINERS = ("and", "to", "through", "until", "-", "–")
 QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4) (quarter|half)\b|\b(q[1-4])\b")
@@ -289,6 +291,12 @@ class PeriodReader:
         bare = BARE_DURATION.match(text)
         if published is None or bare and (self._amount(bare.group(1)) is not None or bare.group(1) in VAGUE_AMOUNTS):
             return None
+        season = SEASON.fullmatch(text)
+        if season is not None:
+            # "by last summer" said in January: the summer before; in October: this year's
+            start = SEASON_MONTH[season.group(2).lower()]
+            year = published.year if season.group(1).lower() == "this" or start + 2 < published.month else published.year - 1
+            return make("asof", None, year) if asof else make("point", year, year)
         if YEAR_END.match(text):
             # early in a year, "by year-end" is the year-end just past
             year = published.year - (1 if published.month <= YEAR_END_GRACE_MONTHS else 0)

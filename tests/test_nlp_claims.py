@@ -928,6 +928,12 @@ def test_a_count_dated_after_publication_is_no_claim(nlp: Language) -> None:
     assert not model_claims(nlp, text, "2026-01-16")
 
 
+@pytest.mark.parametrize(("published", "year"), [("2026-01-22", 2025), ("2025-10-02", 2025), ("2025-05-02", 2024)])
+def test_last_summer_is_the_summer_before_publication(nlp: Language, published: str, year: int) -> None:
+    text = "Belgium is building its own model. By last summer the country had at least four large language models."
+    assert model_claims(nlp, text, published) == {("BE", 4, "at_least", LLM, None, year)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
