@@ -35,6 +35,7 @@ INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "cent
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 # The start of an interview answer: "A: ...", "A. ..."
 ANSWER = re.compile(r"A\s?[:.]\s")
+QUESTION_LINE = re.compile(r"^(?:Q\s?[:.]\s.*|[^\n]{1,200}\?)[ \t]*$", re.MULTILINE)
 # Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
 UNIT_NOUNS = ("unit", "arm", "division", "subsidiary", "business", "affiliate")
 # Participles that place an organization ("based in", "headquartered in").
@@ -169,15 +170,24 @@ class SubjectFinder:
     def in_answer(self, token: Token) -> bool:
         """Whether a token is in an interview answer ("A: Eleven since we started")."""
         text = self.doc.text
-        line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx + 1]
-        return ANSWER.match(line) is not None
+        start = text.rfind("\n", 0, token.idx) + 1
+        line = text[start : token.idx + 1]
+        if ANSWER.match(line) is not None:
+            return True
+        # an interview written without "Q:"/"A:": the paragraph right after a one-line question
+        before = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+        return before.endswith("?") and len(before) < 200 and not line.lstrip().startswith(('"', "“"))
 
     def interviewee(self, token: Token) -> list[Subject]:
         """"We" in an interview answer: the organization the interview is about, the one
         the article names most (the first of equals)."""
         if not self.in_answer(token):
             return []
-        common = self.doc_orgs.most_common(1)
+        # the org the introduction names, before the first question, else the article's most named
+        first_question = QUESTION_LINE.search(self.doc.text)
+        intro = Counter(subject_of(e) for e in self.doc.ents if e.label_ == "ORG"
+                        and first_question is not None and e.start_char < first_question.start())
+        common = (intro or self.doc_orgs).most_common(1)
         return [common[0][0]] if common else []
 
     def _dominant_country(self) -> list[Subject]:

@@ -934,6 +934,16 @@ def test_last_summer_is_the_summer_before_publication(nlp: Language, published: 
     assert model_claims(nlp, text, published) == {("BE", 4, "at_least", LLM, None, year)}
 
 
+def test_we_in_an_interview_without_q_and_a_marks_is_the_introduced_org(nlp: Language) -> None:
+    text = ("Belgium's own open model is nearly done. We spoke to Lotte Peeters, who leads the work at the research "
+            "centre Imec, about data and compute.\n\n"
+            "Where does the project stand?\n\n"
+            "We have trained three language models over the past two years.\n\n"
+            "Why not build on Meta's models?\n\n"
+            "Meta's licence is not open enough. Meta decides what we may do, and Meta can change its mind.")
+    assert ("imec", 3, "exact", LLM, 2024, 2026) in model_claims(nlp, text, "2026-01-22")
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
