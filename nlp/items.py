@@ -20,6 +20,10 @@ NOUNS = ("NOUN", "PROPN")
 ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 billion parameters"
 
 
+# Forms a named model comes in, each a model of its own ("three Gemma 3 sizes").
+MODEL_FORMS = {"size", "variant", "version", "checkpoint", "edition"}
+
+
 class ItemReader:
     """Read counted items with word lists from the claims lexicon."""
 
@@ -100,6 +104,10 @@ class ItemReader:
             if self._named_family(noun):
                 return AI_MODEL  # "300 models in its Qwen family": a family's name says no class
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
+        if lemma in MODEL_FORMS and (previous in (LLM, AI_MODEL) or context in (LLM, AI_MODEL)) and any(
+                t.pos_ == "PROPN" and t.i not in owners for t in doc[first : noun.i]):
+            # "three Gemma 3 sizes", "two Phi-4 variants": forms of a named model are models
+            return previous if previous in (LLM, AI_MODEL) else context  # type: ignore[return-value]
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
         if lemma == "system" and not words and AI_MODEL in (previous, context):

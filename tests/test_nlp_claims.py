@@ -944,6 +944,19 @@ def test_we_in_an_interview_without_q_and_a_marks_is_the_introduced_org(nlp: Lan
     assert ("imec", 3, "exact", LLM, 2024, 2026) in model_claims(nlp, text, "2026-01-22")
 
 
+def test_sizes_and_variants_of_a_named_model_are_models(nlp: Language) -> None:
+    text = ("Here is my count of open-weight language models released since January 1:\n\n"
+            "• Google DeepMind — three Gemma 3 sizes, all released this week\n"
+            "• Microsoft — two Phi-4 variants")
+    assert model_claims(nlp, text, "2025-03-14") == {("Google DeepMind", 3, "exact", LLM, 2025, 2025),
+                                                     ("Microsoft", 2, "exact", LLM, 2025, 2025)}
+
+
+def test_sizes_of_something_unnamed_are_not_models(nlp: Language) -> None:
+    text = "Mistral released four language models this year. It offers three sizes of GPU cluster."
+    assert ("Mistral AI", 3) not in {c[:2] for c in model_claims(nlp, text, "2025-03-14")}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
