@@ -89,6 +89,8 @@ class ItemReader:
         lemma = noun.lemma_.lower()
         if head in ("llm", "llms") or lemma == "llm":
             return LLM
+        if head == "ones" and (previous in (LLM, AI_MODEL) or context in (LLM, AI_MODEL)):
+            return previous if previous in (LLM, AI_MODEL) else context  # type: ignore[return-value]  # "17 Chinese ones"
         if lemma == "model":
             other = self.other_model_markers.intersection(words)
             if other:  # "1,500 derivative models": built by others, a thing of its own (no "model" in its name)

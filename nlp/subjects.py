@@ -446,6 +446,13 @@ class SubjectFinder:
                             found = self.resolve_np(inner, sentence)
                             if found:
                                 return found
+            count = anchors[0]
+            share = count.left_edge.i > 0 and count.doc[count.left_edge.i - 1].lower_ == "in"  # "one in five American ones"
+            if anchor.lower_ == "ones" and not share:  # "compared with 17 Chinese ones": the demonym owns the count
+                for child in (c for c in anchor.children if c.dep_ in ("amod", "compound")):
+                    ent = self.entity(child)
+                    if ent is not None and ent.label_ in SUBJECT_LABELS:
+                        return [subject_of(ent)]
             for child in anchor.children:
                 owner = self.entity(child) if child.dep_ == "poss" else None
                 if owner is not None and owner.label_ not in ("DATE", "TIME"):  # not "last year's"

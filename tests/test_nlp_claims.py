@@ -957,6 +957,18 @@ def test_sizes_of_something_unnamed_are_not_models(nlp: Language) -> None:
     assert ("Mistral AI", 3) not in {c[:2] for c in model_claims(nlp, text, "2025-03-14")}
 
 
+def test_demonym_ones_own_their_count_and_take_the_class(nlp: Language) -> None:
+    text = ("U.S. organisations released 41 large language models in 2022. In the first half of 2023, American labs "
+            "pulled ahead again with 21, compared with 13 French ones.")
+    assert ("FR", 13, "exact", LLM, 2023, 2023) in model_claims(nlp, text, "2023-10-25")
+
+
+def test_one_in_five_demonym_ones_is_a_share(nlp: Language) -> None:
+    text = ("Chinese labs released 40 notable AI models in 2024. Just over half of China's notable models were "
+            "released with downloadable weights, compared with about one in five American ones.")
+    assert not [c for c in model_claims(nlp, text, "2025-03-01") if c[1] == 5]
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
