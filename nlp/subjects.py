@@ -251,7 +251,8 @@ class SubjectFinder:
         lemma = head.lemma_.lower()
         lefts = list(head.lefts)
         left_words = {t.lower_ for t in lefts}
-        if lemma in FAMILY_NOUNS and "its" in left_words and head.dep_ in SUBJECT_DEPS:
+        owned = "its" in left_words or any(c.dep_ == "poss" and c.lemma_.lower() in self.org_nouns for c in lefts)
+        if lemma in FAMILY_NOUNS and owned and head.dep_ in SUBJECT_DEPS:  # (or "the company's ... family")
             # "Naver accounted for the biggest share. Its HyperCLOVA X family now includes more
             # than a dozen models": the family of the org the last sentence was about
             named = self.salience.named_subject

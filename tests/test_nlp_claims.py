@@ -969,6 +969,12 @@ def test_one_in_five_demonym_ones_is_a_share(nlp: Language) -> None:
     assert not [c for c in model_claims(nlp, text, "2025-03-01") if c[1] == 5]
 
 
+def test_the_companys_family_is_the_family_of_the_org_just_named(nlp: Language) -> None:
+    text = ("Fujitsu on Tuesday reported a rise in quarterly profit. On a call with analysts, its finance chief said "
+            "the company's Takane family now comprised four large language models.")
+    assert model_claims(nlp, text, "2025-02-07") == {("Fujitsu", 4, "exact", LLM, None, 2025)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
