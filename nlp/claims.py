@@ -220,6 +220,12 @@ class ClaimExtractor(RulesComponent):
                     c.dep_ == "compound" and c.lemma_.lower() in self.ranking_nouns for c in o.children))
                 for o in p.children) for p in verb.children):
             return True
+        # "Of the 25 highest-ranked models on the board, seven were developed in the UAE": a part
+        # of models a third party ranked or tested
+        for whole in (o for p in (*verb.children, *root.children) if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in ("model", "llm", "system")):
+            if any(self.third_party.intersection((t.lemma_.lower(), t.lower_)) for t in whole.subtree if t.i != whole.i):
+                return True
         node, child = root, None
         while True:
             # its object or passive subject: "ranked eighth with three" is a claim

@@ -975,6 +975,16 @@ def test_the_companys_family_is_the_family_of_the_org_just_named(nlp: Language) 
     assert model_claims(nlp, text, "2025-02-07") == {("Fujitsu", 4, "exact", LLM, None, 2025)}
 
 
+def test_a_part_of_models_a_third_party_ranked_is_no_claim(nlp: Language) -> None:
+    text = "Of the 30 highest-ranked models on the leaderboard, nine were developed in Saudi Arabia, the board shows."
+    assert not model_claims(nlp, text, "2025-05-01")
+
+
+def test_a_part_of_models_the_story_counted_is_a_claim(nlp: Language) -> None:
+    text = "Of the 30 models released in the kingdom last year, nine were developed by Saudi Aramco."
+    assert ("Saudi Aramco", 9) in {c[:2] for c in model_claims(nlp, text, "2025-05-01")}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
