@@ -57,6 +57,9 @@ class ItemReader:
         return noun
 
     def _item_noun(self, root: Token) -> Token | None:
+        if root.dep_ == "conj" and root.head.like_num and root.head.i < root.i and root.i + 1 < len(root.doc) \
+                and root.doc[root.i + 1].pos_ in NOUNS:
+            return self._item_noun(root.head)  # "covering 101 and 23 languages": the nouns the first count has
         if root.head.i == root.i + 1 and root.head.lower_ in ("+", "plus"):
             root = root.head  # "10+ models": the parser hangs the number on the plus sign
         if root.dep_ == "nummod" and root.head.i < root.i and root.head.tag_ in ("NNS", "NNPS"):
@@ -83,7 +86,7 @@ class ItemReader:
         owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
         first = max(count.end, noun.left_edge.i) if count.end <= noun.i else noun.left_edge.i  # a count after its noun
         words = [t.lower_ for t in doc[first : noun.i]
-                 if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM") and t.lower_ not in self.stop_modifiers
+                 if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM", "CCONJ") and t.lower_ not in self.stop_modifiers
                  and t.i not in owners and not t.is_punct]
         head = noun.lower_
         lemma = noun.lemma_.lower()

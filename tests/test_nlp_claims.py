@@ -985,6 +985,13 @@ def test_a_part_of_models_the_story_counted_is_a_claim(nlp: Language) -> None:
     assert ("Saudi Aramco", 9) in {c[:2] for c in model_claims(nlp, text, "2025-05-01")}
 
 
+def test_coordinated_counts_share_their_noun(nlp: Language) -> None:
+    text = "Naver released two multilingual models last year, covering 40 and 12 languages respectively."
+    found = claims(nlp, text, "2025-03-13")
+    assert {c[1:4] for c in found if c[1] in (40, 12)} == {(40, "exact", "language"), (12, "exact", "language")}
+    assert model_claims(nlp, text, "2025-03-13") == {("Naver", 2, "exact", AI, 2024, 2024)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
