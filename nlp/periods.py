@@ -501,6 +501,11 @@ class PeriodChooser:
         after = [e for e in explicit if 0 < e.start - root.i <= 4 and not any(t.is_punct for t in doc[root.i : e.start])]
         if gap and after:  # "five were released last year and six so far this year": the gapped clause's own time
             chosen = after[0]
+        end = max(anchors) + 1
+        if any(a.lower_ == "including" for a in root.ancestors):
+            # "has released 11 since 2021, including three open-weight models last year": the time
+            # right after the included part is its own
+            chosen = next((e for e in explicit if e.start == end), chosen)
         if chosen.kind in ("point", "soft") and any(e.kind == "asof" for e in clause) and comparison:
             # "284 as of December, up from 150 a year earlier": the baseline is a stock too
             chosen = TimeExpr(chosen.start, chosen.end, chosen.root, "asof", None, chosen.year_end)

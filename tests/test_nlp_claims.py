@@ -992,6 +992,13 @@ def test_coordinated_counts_share_their_noun(nlp: Language) -> None:
     assert model_claims(nlp, text, "2025-03-13") == {("Naver", 2, "exact", AI, 2024, 2024)}
 
 
+def test_an_included_part_takes_the_time_right_after_it(nlp: Language) -> None:
+    text = ("Naver Cloud, the cloud arm of Naver Group, has released 11 AI models in its HyperCLOVA family since "
+            "2021, including three open-weight models last year.")
+    assert model_claims(nlp, text, "2026-01-16") == {("Naver Cloud", 11, "exact", AI, 2021, 2026),
+                                                     ("Naver Cloud", 3, "exact", AI, 2025, 2025)}
+
+
 def test_models_a_platform_hosts_are_not_its_own(nlp: Language) -> None:
     text = "The Qianfan platform run by Baidu now hosts more than 100 models from third-party developers."
     assert not model_claims(nlp, text, "2025-05-21")
