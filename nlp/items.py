@@ -24,6 +24,11 @@ ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 
 MODEL_FORMS = {"size", "variant", "version", "checkpoint", "edition"}
 
 
+def _model_class(previous: str | None, context: str | None) -> str | None:
+    """The model class just counted, else the story's last one, if either is known."""
+    return previous if previous in (LLM, AI_MODEL) else context if context in (LLM, AI_MODEL) else None
+
+
 class ItemReader:
     """Read counted items with word lists from the claims lexicon."""
 
@@ -92,8 +97,9 @@ class ItemReader:
         lemma = noun.lemma_.lower()
         if head in ("llm", "llms") or lemma == "llm":
             return LLM
-        if head == "ones" and (previous in (LLM, AI_MODEL) or context in (LLM, AI_MODEL)):
-            return previous if previous in (LLM, AI_MODEL) else context  # type: ignore[return-value]  # "17 Chinese ones"
+        known = _model_class(previous, context)
+        if head == "ones" and known is not None:
+            return known  # "compared with 17 Chinese ones"
         if lemma == "model":
             other = self.other_model_markers.intersection(words)
             if other:  # "1,500 derivative models": built by others, a thing of its own (no "model" in its name)
@@ -109,10 +115,9 @@ class ItemReader:
             if self._named_family(noun):
                 return AI_MODEL  # "300 models in its Qwen family": a family's name says no class
             return previous if previous in (LLM, AI_MODEL) else context or AI_MODEL
-        if lemma in MODEL_FORMS and (previous in (LLM, AI_MODEL) or context in (LLM, AI_MODEL)) and any(
+        if lemma in MODEL_FORMS and known is not None and any(
                 t.pos_ == "PROPN" and t.i not in owners for t in doc[first : noun.i]):
-            # "three Gemma 3 sizes", "two Phi-4 variants": forms of a named model are models
-            return previous if previous in (LLM, AI_MODEL) else context  # type: ignore[return-value]
+            return known  # "three Gemma 3 sizes", "two Phi-4 variants": forms of a named model are models
         if lemma == "system" and self.system_markers.intersection(words):
             return AI_MODEL
         if lemma == "system" and not words and AI_MODEL in (previous, context):
