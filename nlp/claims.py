@@ -371,12 +371,10 @@ class ClaimExtractor(RulesComponent):
             cells = table_cells(sent)
             if cells is not None and state.table is not None and len(cells) == state.table.width:
                 found = self.table_row(state, index, sent, cells)  # "Mistral AI | France | 5"
-            elif cells is not None:
-                state.table = self.table_header(cells, exprs, published)  # "Lab | Country | LLMs released, 2024"
-                found = []
             else:
-                state.table = None
-                found = self.sentence_claims(state, index, sent, exprs) if has_numbers else []
+                # "Lab | Country | LLMs released, 2024" starts a table; any other line is read as text
+                state.table = self.table_header(cells, exprs, published) if cells is not None else None
+                found = [] if state.table is not None or not has_numbers else self.sentence_claims(state, index, sent, exprs)
             named = self.items.listed_class(sent) if not found and cells is None else None
             if named is not None:
                 # "The firm counted large language models released between January 2023 and June
@@ -614,7 +612,10 @@ class ClaimExtractor(RulesComponent):
 
     def table_header(self, cells: list[Span], exprs: list[TimeExpr], published: date | None) -> _Table | None:
         """The header of a pipe table whose rows count models: the cell that names the
-        class of models counted, with the period it names ("LLMs released, Jan-Jun 2024")."""
+        class of models counted, with the period it names ("LLMs released, Jan-Jun 2024").
+        A line that itself counts something is no header."""
+        if self.numbers.counts(cells[0].sent):
+            return None
         for i, cell in enumerate(cells):
             noun = next((t for t in cell if t.lemma_.lower() in ("model", "llm") or t.lower_ == "llms"), None)
             if noun is None:

@@ -892,6 +892,11 @@ def test_pipe_table_rows_of_regions_credit_nobody(nlp: Language) -> None:
     assert not model_claims(nlp, "Region | LLMs released in 2024\nEurope | 9\nAsia | 40", "2025-04-09")
 
 
+def test_a_line_with_a_bar_that_heads_no_table_is_read_as_text(nlp: Language) -> None:
+    text = "Baidu released three large language models in 2024 | Wire report"
+    assert {c[:4] for c in model_claims(nlp, text, "2025-01-10")} == {("Baidu", 3, "exact", LLM)}
+
+
 def test_pipe_table_of_other_things_has_no_model_claims(nlp: Language) -> None:
     text = "Company | Country | Employees\nNaver | South Korea | 4,000\nPreferred Networks | Japan | 300"
     assert not model_claims(nlp, text, "2024-02-01")
