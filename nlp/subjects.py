@@ -255,9 +255,9 @@ class SubjectFinder:
         if lemma in FAMILY_NOUNS and owned and head.dep_ in SUBJECT_DEPS:  # (or "the company's ... family")
             # "Naver accounted for the biggest share. Its HyperCLOVA X family now includes more
             # than a dozen models": the family of the org the last sentence was about
-            named = self.salience.named_subject
-            if named is not None and named[0] >= sentence - 1 and named[1].label == "ORG":
-                return [named[1]]
+            named = self._org_just_named(sentence)
+            if named is not None:
+                return [named]
         if lemma in self.country_nouns and head.tag_ == "NNS" and left_words & {"both", "two"}:
             return self._recent_claim_countries(2)
         for child in head.rights:  # "the company's cloud unit, Huawei Cloud,", "makers NEC and Fujitsu"
@@ -270,10 +270,9 @@ class SubjectFinder:
             # "DeepSeek deserves its own paragraph. ... the Chinese lab has now open-sourced 14":
             # a definite org noun after a sentence about an org is that org, its country or
             # city ("the Paris start-up") a gloss
-            named = self.salience.named_subject
-            if named is not None and named[0] >= sentence - 1 and named[1].label == "ORG" and any(
-                    (e := self.entity(c)) is not None and e.label_ in ("COUNTRY", "GPE") for c in lefts):
-                return [named[1]]
+            named = self._org_just_named(sentence)
+            if named is not None and any((e := self.entity(c)) is not None and e.label_ in ("COUNTRY", "GPE") for c in lefts):
+                return [named]
         for child in reversed(lefts):  # the nearest: "G42's Inception unit" -> Inception
             ent = self.entity(child)
             if ent is not None and ent.label_ in SUBJECT_LABELS:
@@ -447,9 +446,7 @@ class SubjectFinder:
                             found = self.resolve_np(inner, sentence)
                             if found:
                                 return found
-            count = anchors[0]
-            share = count.left_edge.i > 0 and count.doc[count.left_edge.i - 1].lower_ == "in"  # "one in five American ones"
-            if anchor.lower_ == "ones" and not share:  # "compared with 17 Chinese ones": the demonym owns the count
+            if anchor.lower_ == "ones" and not _is_share(anchors[0]):  # "compared with 17 Chinese ones": the demonym owns the count
                 for child in (c for c in anchor.children if c.dep_ in ("amod", "compound")):
                     ent = self.entity(child)
                     if ent is not None and ent.label_ in SUBJECT_LABELS:
@@ -805,6 +802,11 @@ class SubjectFinder:
         """The subject of the last claim of the previous sentence."""
         return self._antecedent(sentence)
 
+    def _org_just_named(self, sentence: int) -> Subject | None:
+        """The org this or the previous sentence was about (its grammatical subject)."""
+        named = self.salience.named_subject
+        return named[1] if named is not None and named[0] >= sentence - 1 and named[1].label == "ORG" else None
+
     def _named_antecedent(self, pronoun: Token, sentence: int) -> list[Subject]:
         """"Mistral AI was founded in 2023. Since then it has released three": a singular
         pronoun opening a clause refers to the last country or org that was a grammatical
@@ -845,3 +847,9 @@ class SubjectFinder:
                 if found and found[0].label == "ORG":
                     return found
         return []
+
+
+def _is_share(count: Token) -> bool:
+    """"one in five": a count after "in" is a share's denominator."""
+    edge = count.left_edge.i
+    return edge > 0 and count.doc[edge - 1].lower_ == "in"
