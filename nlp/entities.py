@@ -68,7 +68,7 @@ class EntityFixes(RulesComponent):
         self.never_names = set(rules.get("never_names", []))
         self.product_heads = set(rules.get("product_heads", []))
         # nouns that gloss a product's name: "its speech product, Zuri Sauti"
-        self.product_nouns = {"product", "model", "chatbot", "assistant", "app", "platform", "service", "tool"}
+        self.product_nouns = set(rules.get("product_gloss_nouns", []))
         self.name_suffixes = set(rules.get("name_suffixes", []))
         self.generic_name_words = set(rules.get("generic_name_words", []))
         self.event_nouns = set(rules.get("event_nouns", []))
