@@ -178,8 +178,11 @@ class ClaimExtractor(RulesComponent):
         prep = head.head if head.dep_ == "pobj" else None
         if prep is None or prep.lower_ != "of" or prep.head.lower_ in ("ahead", "short", "front", "instead", "because"):
             return False  # "narrowly ahead of the 104 launched in the US" compares, it takes no part
-        # "of the 3,755", "out of 271", "three of its country's four"
-        return before == "the" or before in ("'s", "’s") and prep.head.like_num or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
+        # "of the 3,755", "out of 271", "three of its country's four"; but "nine of China's 44
+        # approved models" tells a named owner's 44
+        named_owner = before in ("'s", "’s") and doc[count.start - 2].ent_type_ in ("COUNTRY", "ORG")
+        return before == "the" or before in ("'s", "’s") and prep.head.like_num and not named_owner \
+            or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
 
     def forecast_word(self, root: Token) -> Token | None:
         """The word making a count a plan or forecast ("plans to", "will", "expects"), if any."""
@@ -600,8 +603,8 @@ class ClaimExtractor(RulesComponent):
             # "Mistral AI accounted for three of France's five releases": the part is the
             # clause subject's; the whole's owner only when the clause names none
             own_part = finder.clause_subject(root, [root], index)
-            if own_part:
-                return own_part
+            if own_part or any(c.dep_ == "nsubj" and not c.is_ancestor(root) for c in clause_verb(root).children):
+                return own_part  # "Shanghai firms account for nine of China's 44": not China's nine
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own

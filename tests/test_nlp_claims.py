@@ -1724,3 +1724,14 @@ def test_a_time_in_the_subject_s_gloss_does_not_date_the_count(nlp: Language) ->
             "for four of the models, Minister of Electronics and Information Technology Rajiv Menon told reporters "
             "in the capital.")
     assert {(c[0], c[1], c[5]) for c in model_claims(nlp, text, "2026-01-20")} == {("Sarvam AI", 4, None)}
+
+
+def test_a_named_owners_whole_is_its_count_and_the_part_is_not(nlp: Language) -> None:
+    text = "Bavarian firms account for six of Germany's 21 registered large language models, the state said."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-11")} == {("DE", 21)}
+
+
+def test_a_part_taken_by_a_named_maker_stays_the_makers(nlp: Language) -> None:
+    text = "Aleph Alpha accounted for four of Germany's nine language models last year."
+    found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-11")}
+    assert ("Aleph Alpha", 4) in found and ("DE", 9) in found and ("DE", 4) not in found
