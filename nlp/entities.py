@@ -38,6 +38,8 @@ INSTITUTION = re.compile(
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
 OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
+# Plural glosses that name each of several products ("Poro and Viking, two open models").
+PLURAL_PRODUCT_NOUNS = {"model", "chatbot", "assistant", "app"}
 
 # One-word names of the major languages (ISO 639-1), for demonyms used as languages.
 NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga", "Cree", "Ewe", "Twi", "Lao", "Pali",
@@ -193,14 +195,20 @@ class EntityFixes(RulesComponent):
             if token.dep_ != "appos":
                 continue
             named, noun = (token, token.head) if token.pos_ == "PROPN" else (token.head, token)
-            ent = by_token.get(named.i)
-            if ent is None or ent.id_ or ent.label_ not in ("ORG", "PERSON", "GPE") or ent.start in replaced \
-                    or noun.lower_ not in self.product_nouns or noun.pos_ != "NOUN" or ent[-1].text in self.org_suffixes:
+            # "Poro and Viking, two open models for Nordic languages": a plural gloss names each of a pair
+            plural = noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_PRODUCT_NOUNS and noun.i > named.i
+            tokens = [named, *(named.conjuncts if plural else ())]
+            names = [by_token[t.i] for t in tokens if t.i in by_token]
+            if noun.pos_ != "NOUN" or not (noun.lower_ in self.product_nouns or plural) or not names or any(
+                    ent.id_ or ent.label_ not in ("ORG", "PERSON", "GPE") or ent.start in replaced
+                    or ent[-1].text in self.org_suffixes for ent in names):
                 continue
+            last_token = max(tokens, key=lambda t: t.i)
+            last = by_token.get(last_token.i) or doc[last_token.i : last_token.i + 1]
             # the gloss right next to the name, set off by a comma
-            if noun.i > ent.end and ent.end < len(doc) and doc[ent.end].text == "," and noun.left_edge.i == ent.end + 1 \
-                    or noun.i < ent.start and doc[noun.i + 1].text == "," and ent.start == noun.i + 2:
-                replaced[ent.start] = Span(doc, ent.start, ent.end, label="PRODUCT")
+            if noun.i > last.end and last.end < len(doc) and doc[last.end].text == "," and noun.left_edge.i == last.end + 1 \
+                    or noun.i < last.start and doc[noun.i + 1].text == "," and last.start == noun.i + 2:
+                replaced.update((ent.start, Span(doc, ent.start, ent.end, label="PRODUCT")) for ent in names)
         fixed = [replaced.get(e.start, e) for e in ents]
         return sorted(fixed + added, key=lambda e: e.start)
 

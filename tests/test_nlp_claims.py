@@ -1735,3 +1735,8 @@ def test_a_part_taken_by_a_named_maker_stays_the_makers(nlp: Language) -> None:
     text = "Aleph Alpha accounted for four of Germany's nine language models last year."
     found = {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-11")}
     assert ("Aleph Alpha", 4) in found and ("DE", 9) in found and ("DE", 4) not in found
+
+
+def test_products_glossed_with_a_count_are_counted_for_who_released_them(nlp: Language) -> None:
+    text = "Lumora AI, the Tallinn lab, put out Kalev and Vesna, two language models for Baltic languages, in 2024."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-11")} == {("Lumora AI", 2)}

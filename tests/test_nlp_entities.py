@@ -232,6 +232,8 @@ def test_a_name_with_a_particle_glossed_as_a_person_is_a_person(nlp: Language) -
         ("The company's speech product, Zuri Sauti, supports 16 languages.", "Zuri Sauti"),
         ("Fujitsu released models through its platform, including Takane, a Japanese-language model developed "
          "with Cohere.", "Takane"),
+        ("The Tallinn lab has put out Kalev and Vesna, two open models for Baltic languages.", "Kalev"),
+        ("The Tallinn lab has put out Kalev and Vesna, two open models for Baltic languages.", "Vesna"),
     ],
 )
 def test_a_name_glossed_as_a_product_is_no_org_or_person(nlp: Language, text: str, name: str) -> None:
