@@ -38,6 +38,7 @@ INSTITUTION = re.compile(
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
 OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
+
 # Plural glosses that name each of several products ("Poro and Viking, two open models").
 PLURAL_PRODUCT_NOUNS = {"model", "chatbot", "assistant", "app"}
 
@@ -46,6 +47,12 @@ NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga",
                       "Herero", "Venda", "Sango", "Manx", "Ganda"}
 LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2")
                   if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
+
+
+def is_language_field(span: Span) -> bool:
+    """"Swahili AI is having a moment": AI in a language is a field, not a company."""
+    return len(span) == 2 and span[0].text in LANGUAGE_NAMES and span[1].text == "AI"
+
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
@@ -334,7 +341,7 @@ class EntityFixes(RulesComponent):
                     or token.dep_ == "compound" and token.head.i > token.i:
                 continue
             own = owner.get(token.i)
-            if own is not None and own.start < token.i:
+            if own is not None and own.start < token.i or is_language_field(doc[token.i - 1 : token.i + 1]):
                 continue  # already inside a longer name
             before = owner.get(token.i - 1)
             if before is not None and before.end == token.i and (before.label_ == "ORG" or not before.id_ and
@@ -443,6 +450,8 @@ class EntityFixes(RulesComponent):
         if len(span) > 1 and span[-1].text in self.name_suffixes \
                 and span[0].lower_ in self.generic_name_words:
             return None  # "Generative AI", "Sovereign AI": a field, not a company
+        if len(span) == 2 and is_language_field(span) and not ent.id_:
+            return None
         label = ent.label_
         words = [t.text for t in span]
         names = [t.text for t in span if t.is_alpha and t.lower_ not in ("and", "or")]

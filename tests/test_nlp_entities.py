@@ -472,6 +472,11 @@ def test_common_adjective_before_a_company_word_is_no_org(nlp: Language, text: s
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
 
 
+@pytest.mark.parametrize("text", ["Yoruba AI is having a moment.", "Why Bengali AI still lags behind, and who is fixing it"])
+def test_ai_in_a_language_is_a_field_not_a_company(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
 def test_org_plus_unit_word_is_the_unit(nlp: Language) -> None:
     text = "MediaTek Research, the research arm of chip designer MediaTek, trains language models."
     orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
