@@ -43,6 +43,15 @@ LOCATED_VERBS = ("base", "based", "headquarter", "headquartered", "locate", "loc
 GAP_OPENERS = ("and", ",", "while", "but", "whereas", ";")
 
 
+def hyphened_lemma(token: Token) -> str:
+    """The lemma of a noun the tokenizer split at its hyphen: "start - up" -> "start-up"."""
+    doc = token.doc
+    if token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha:
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_.lower()
+
+
 @dataclass(frozen=True)
 class Subject:
     """A claim subject: canonical name, label (COUNTRY or ORG) and ISO code for countries."""
@@ -248,7 +257,7 @@ class SubjectFinder:
             return self._with_conjuncts(head, ent)
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return None
-        lemma = head.lemma_.lower()
+        lemma = hyphened_lemma(head)
         lefts = list(head.lefts)
         left_words = {t.lower_ for t in lefts}
         owned = "its" in left_words or any(c.dep_ == "poss" and c.lemma_.lower() in self.org_nouns for c in lefts)

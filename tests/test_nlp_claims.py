@@ -1740,3 +1740,9 @@ def test_a_part_taken_by_a_named_maker_stays_the_makers(nlp: Language) -> None:
 def test_products_glossed_with_a_count_are_counted_for_who_released_them(nlp: Language) -> None:
     text = "Lumora AI, the Tallinn lab, put out Kalev and Vesna, two language models for Baltic languages, in 2024."
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-02-11")} == {("Lumora AI", 2)}
+
+
+def test_a_definite_start_up_with_its_city_is_the_org_just_named(nlp: Language) -> None:
+    text = ("Lumora AI is in a league of its own. The Tallinn start-up released six language models in 2024, "
+            "against two in 2023.")
+    assert {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2025-02-11")} == {("Lumora AI", 6, 2024), ("Lumora AI", 2, 2023)}
