@@ -376,7 +376,8 @@ class ClaimExtractor(RulesComponent):
                 found = self.table_row(state, index, sent, cells)  # "Mistral AI | France | 5"
             else:
                 # "Lab | Country | LLMs released, 2024" starts a table; any other line is read as text
-                state.table = self.table_header(cells, exprs, published) if cells is not None else None
+                recent_class = state.model_item if state.model_at is not None and state.model_at >= index - MODEL_GAP else None
+                state.table = self.table_header(cells, exprs, published, recent_class) if cells is not None else None
                 found = [] if state.table is not None or not has_numbers else self.sentence_claims(state, index, sent, exprs)
             named = self.items.listed_class(sent) if not found and cells is None else None
             if named is not None:
@@ -613,10 +614,16 @@ class ClaimExtractor(RulesComponent):
         start = noun if noun is not None and not noun.is_ancestor(root) else root
         return finder.clause_subject(start, anchors, index)
 
-    def table_header(self, cells: list[Span], exprs: list[TimeExpr], published: date | None) -> _Table | None:
-        """The header of a pipe table whose rows count models: the cell that names the
-        class of models counted, with the period it names ("LLMs released, Jan-Jun 2024").
+    def table_header(self, cells: list[Span], exprs: list[TimeExpr], published: date | None,
+                     recent_class: str | None = None) -> _Table | None:
+        """The header of a table whose rows count models: the cell that names the class of
+        models counted, with the period it names ("LLMs released, Jan-Jun 2024"); or cells
+        that are years ("Country  2024  2025") under a line naming the class (`recent_class`).
         A line that itself counts something is no header."""
+        year_columns = [(i, (int(cell.text), int(cell.text))) for i, cell in enumerate(cells)
+                        if i > 0 and YEAR_CELL.fullmatch(cell.text)]
+        if recent_class is not None and year_columns and len(year_columns) == len(cells) - 1:
+            return _Table(len(cells), year_columns, recent_class)
         if self.numbers.counts(cells[0].sent):
             return None
         for i, cell in enumerate(cells):
@@ -631,7 +638,7 @@ class ClaimExtractor(RulesComponent):
             named_years = sorted(int(y) for y in YEAR_IN_TEXT.findall(cell.text))
             if not dated and named_years:
                 years = (named_years[0], named_years[-1])
-            return _Table(len(cells), i, item, years)
+            return _Table(len(cells), [(i, years)], item)
         return None
 
     def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
@@ -639,24 +646,33 @@ class ClaimExtractor(RulesComponent):
         cell, and what and when the header says."""
         table = state.table
         assert table is not None
-        cell = cells[table.count_cell]
-        counts = [c for c in self.numbers.counts(sent) if cell.start <= c.start < cell.end]
-        subject = next((subject_of(e) for other in cells if other is not cell for t in other
+        count_cells = {i for i, _ in table.columns}
+        subject = next((subject_of(e) for i, other in enumerate(cells) if i not in count_cells for t in other
                         if (e := state.finder.entity(t)) is not None and e.label_ in SUBJECT_LABELS), None)
         first = cells[0]
-        if first is not cell and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
-                t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct):
+        if 0 not in count_cells and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
+                t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct) \
+                and not any(t.lower_ in self.global_words or t.lower_ in TOTALS for t in first):  # not "Worldwide"
             subject = Subject(first.text, "ORG", None)  # a name the model missed or mislabelled heads its row
-        if len(counts) != 1 or subject is None:
+        if subject is None:
+            return []
+        found = []
+        numbers = self.numbers.counts(sent)
+        for i, years in table.columns:
+            counts = [c for c in numbers if cells[i].start <= c.start < cells[i].end]
+            if len(counts) == 1:
+                found.append(self.make_claim(subject, counts[0], table.item, years, sent))
+        if not found:
             return []
         # what the table counted is what a bare count after it counts ("That makes nine")
         state.last_item = state.main_item = (index, table.item)
         state.model_item, state.model_at = table.item, index
-        if table.years != (None, None):  # the table's period goes on after it
-            state.carry = (index, table.years)
-            state.period = table.years
-            state.lead = state.lead or table.years
-        return [self.make_claim(subject, counts[0], table.item, table.years, sent)]
+        if len(table.columns) == 1 and table.columns[0][1] != (None, None):  # the table's period goes on after it
+            years = table.columns[0][1]
+            state.carry = (index, years)
+            state.period = years
+            state.lead = state.lead or years
+        return found
 
     @staticmethod
     def make_claim(subject: Subject, count: Count, item: str, years: tuple[int | None, int | None], sent: Span) -> Claim:
@@ -670,24 +686,31 @@ class ClaimExtractor(RulesComponent):
 
 
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
 class _Table:
-    """A pipe table's header: cells per row, the one holding the count, what it counts and when."""
+    """A table's header: cells per row, the cells holding counts with the period of each,
+    and what they count."""
 
     width: int
-    count_cell: int
+    columns: list[tuple[int, Years]]
     item: str
-    years: Years
 
 
 def table_cells(sent: Span) -> list[Span] | None:
-    """The cells of a line of a pipe table ("Mistral AI | France | 5"), else None."""
+    """The cells of a line of a pipe table ("Mistral AI | France | 5") or of a table
+    aligned with spaces ("France      3      4", ending in a number), else None."""
     doc = sent.doc
     bars = [t.i for t in sent if t.text == "|"]
     if not bars:
-        return None
+        # spaCy keeps a run of two or more spaces as a token of its own
+        gaps = [t.i for t in sent if t.is_space and "\n" not in t.text]
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if not gaps or last is None or not last.like_num or "\n" in sent.text.strip():
+            return None
+        bars = gaps
     edges = [sent.start - 1, *bars, sent.end]
     cells = []
     for left, right in zip(edges, edges[1:]):

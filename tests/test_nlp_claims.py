@@ -897,6 +897,32 @@ def test_a_line_with_a_bar_that_heads_no_table_is_read_as_text(nlp: Language) ->
     assert {c[:4] for c in model_claims(nlp, text, "2025-01-10")} == {("Baidu", 3, "exact", LLM)}
 
 
+def test_a_space_aligned_table_with_year_columns_dates_each_column(nlp: Language) -> None:
+    text = ("We counted the language models each country's developers released.\n\n"
+            "Language models by country, 2023-2024\n\n"
+            "Country        2023    2024\n"
+            "Japan             5       9\n"
+            "South Korea       2       6\n"
+            "Worldwide        40      55\n\n"
+            "Japan led the region.")
+    assert model_claims(nlp, text, "2025-03-01") == {
+        ("JP", 5, "exact", LLM, 2023, 2023), ("JP", 9, "exact", LLM, 2024, 2024),
+        ("KR", 2, "exact", LLM, 2023, 2023), ("KR", 6, "exact", LLM, 2024, 2024)}
+
+
+def test_a_pipe_table_with_year_columns_dates_each_column(nlp: Language) -> None:
+    text = ("Notable AI models by developer:\n"
+            "Developer | 2024 | 2025\n"
+            "Kestrel Labs | 3 | 5\n")
+    assert model_claims(nlp, text, "2026-02-01") == {
+        ("Kestrel Labs", 3, "exact", AI, 2024, 2024), ("Kestrel Labs", 5, "exact", AI, 2025, 2025)}
+
+
+def test_year_columns_without_a_model_class_above_count_nothing(nlp: Language) -> None:
+    text = "Staff numbers:\n\nCompany        2024    2025\nKestrel Labs     300     450\n"
+    assert not model_claims(nlp, text, "2026-02-01")
+
+
 def test_pipe_table_of_other_things_has_no_model_claims(nlp: Language) -> None:
     text = "Company | Country | Employees\nNaver | South Korea | 4,000\nPreferred Networks | Japan | 300"
     assert not model_claims(nlp, text, "2024-02-01")
