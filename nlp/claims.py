@@ -854,8 +854,9 @@ def ents_by_sentence(sents: list[Span], ents: Sequence[Span]) -> list[list[Span]
 
 def pair_respectively(found: list[Claim]) -> list[Claim]:
     """"France and Germany released 8 and 5 LLMs respectively": the k-th subject has the
-    k-th count, among the counts that share as many subjects as there are counts (other
-    clauses of the sentence, "while Britain managed a dozen", are left as they are)."""
+    k-th count, among the counts that share as many subjects as there are counts, or a
+    multiple ("..., up from 3 and 4": each run of counts goes through the subjects again).
+    Other clauses of the sentence, "while Britain managed a dozen", are left as they are."""
     subjects_of: dict[tuple[int, Any], list[tuple[str, str, str | None]]] = {}
     for c in found:
         subjects_of.setdefault((c.count_start, c.count), [])
@@ -865,8 +866,9 @@ def pair_respectively(found: list[Claim]) -> list[Claim]:
     groups: dict[tuple[tuple[str, str, str | None], ...], list[tuple[int, Any]]] = {}
     for count, subjects in subjects_of.items():
         groups.setdefault(tuple(subjects), []).append(count)
-    pairs = {(count, subject) for subjects, counts in groups.items() if len(subjects) > 1 and len(counts) == len(subjects)
-             for count, subject in zip(counts, subjects)}
+    pairs = {(count, subjects[k % len(subjects)]) for subjects, counts in groups.items()
+             if len(subjects) > 1 and len(counts) % len(subjects) == 0
+             for k, count in enumerate(sorted(counts, key=lambda c: c[0]))}
     shared = {count for count, _ in pairs}
     return [c for c in found if (c.count_start, c.count) not in shared
             or ((c.count_start, c.count), (c.subject, c.subject_label, c.subject_code)) in pairs]

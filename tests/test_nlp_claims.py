@@ -1772,3 +1772,10 @@ def test_a_definite_start_up_with_its_city_is_the_org_just_named(nlp: Language) 
     text = ("Lumora AI is in a league of its own. The Tallinn start-up released six language models in 2024, "
             "against two in 2023.")
     assert {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2025-02-11")} == {("Lumora AI", 6, 2024), ("Lumora AI", 2, 2023)}
+
+
+def test_respectively_pairs_the_baselines_too(nlp: Language) -> None:
+    text = "In 2024, Danish and Norwegian labs released five and seven LLMs, respectively, up from two and three a year earlier."
+    assert model_claims(nlp, text, "2025-02-10") == {
+        ("DK", 5, "exact", LLM, 2024, 2024), ("NO", 7, "exact", LLM, 2024, 2024),
+        ("DK", 2, "exact", LLM, 2023, 2023), ("NO", 3, "exact", LLM, 2023, 2023)}
