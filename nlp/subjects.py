@@ -522,6 +522,10 @@ class SubjectFinder:
         before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         if token.pos_ == "NOUN" and before is not None and before.lower_ in GAP_OPENERS:
             return self.resolve_np(token, sentence) or []
+        owner = self.entity(doc[token.i - 1]) if token.pos_ == "NOUN" and token.i > 0 else None
+        if owner is not None and owner.label_ in SUBJECT_LABELS and owner.end == token.i and owner.start > 0 \
+                and doc[owner.start - 1].lower_ in GAP_OPENERS:
+            return [subject_of(owner)]  # "... six and Danish ones four", however parsed
         return []
 
     def _place_or_body(self, token: Token) -> bool:

@@ -1779,3 +1779,19 @@ def test_respectively_pairs_the_baselines_too(nlp: Language) -> None:
     assert model_claims(nlp, text, "2025-02-10") == {
         ("DK", 5, "exact", LLM, 2024, 2024), ("NO", 7, "exact", LLM, 2024, 2024),
         ("DK", 2, "exact", LLM, 2023, 2023), ("NO", 3, "exact", LLM, 2023, 2023)}
+
+
+def test_each_demonym_in_a_gapped_list_owns_the_count_after_it(nlp: Language) -> None:
+    text = ("By the end of 2024, Dutch groups had released nine language models, Belgian ones five, "
+            "Austrian ones three and Swiss ones two, a consultancy said.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-01")} == {("NL", 9), ("BE", 5), ("AT", 3), ("CH", 2)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2024 alone, Polish groups released six LLMs; the year before, three.",
+     "In 2024, Polish labs released six language models, and the year before, three.",
+     "In 2024, Polish labs released six language models; the year before, three."],
+)
+def test_a_gapped_count_after_its_own_fronted_time(nlp: Language, text: str) -> None:
+    assert model_claims(nlp, text, "2025-03-01") == {("PL", 6, "exact", LLM, 2024, 2024), ("PL", 3, "exact", LLM, 2023, 2023)}
