@@ -204,7 +204,8 @@ class PeriodReader:
     def _classify(self, ent: Span, published: date | None, last_year: int | None,
                   claim_year: int | None = None, part_year: int | None = None) -> TimeExpr | None:
         doc = ent.doc
-        text = EMPHASIS_TAIL.sub("", ent.text.lower().strip())
+        # the model may take the comma after a fronted time into it: "the year before, two"
+        text = EMPHASIS_TAIL.sub("", ent.text.lower().strip().rstrip(",").rstrip())
         prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         prev2 = f"{doc[ent.start - 2].lower_} {prev}" if ent.start > 1 else prev
         nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -443,6 +444,9 @@ class PeriodChooser:
                 phrase = phrase.head  # "including three last year": the parser hangs the count on its time
             phrase = phrase.head if phrase.dep_ == "pobj" else phrase  # "from 29 in 2021"
             region = {t.i for t in phrase.subtree}
+            # "; the year before, two": a count hung on a time owns that time
+            region |= {t for e in exprs if e.start <= doc[other].head.i < e.end and e.end <= other
+                       and doc[other].dep_ in ("nummod", "npadvmod") for t in range(e.start, e.end)}
             if phrase.lower_ in ("from", "with"):
                 # "compares with four the year before": a time right after a baseline is its own
                 # ("up from seven in the second half of last year": with its preposition)
@@ -462,7 +466,8 @@ class PeriodChooser:
         # ... or on the preposition that holds it: "from 15 in 2023"
         holder = root.head.i if root.dep_ == "pobj" else None
         own = [e for e in clause if (doc[e.root].head.head.i in anchors or doc[e.root].head.i in anchors
-               or root.head.i == e.root and root.dep_ == "nummod"  # the parser hangs the count on its time: "and seven so far this year"
+               # the parser hangs the count on its time: "and seven so far this year", "; the year before, two"
+               or e.start <= root.head.i < e.end and root.dep_ in ("nummod", "npadvmod")
                or holder is not None and doc[e.root].head.head.i == holder
                or e.root in inside and not anchors.intersection(t.i for t in doc[e.root].subtree))
                and not self._in_appositive(doc[e.root], anchors)]
