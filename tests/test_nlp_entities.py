@@ -28,6 +28,7 @@ def labelled(nlp: Language, text: str) -> set[tuple[str, str, str | None]]:
         ("the U.S.", "US"), ("the US", "US"), ("America", "US"), ("the States", "US"), ("American", "US"),
         ("the PRC", "CN"), ("mainland China", "CN"), ("Chinese", "CN"), ("Britain", "GB"), ("the UK", "GB"),
         ("French", "FR"), ("South Korea", "KR"), ("Japanese", "JP"), ("Kenya", "KE"), ("Bolivia", "BO"),
+        ("Kiwi", "NZ"), ("Aotearoa", "NZ"),
     ],
 )
 def test_country_aliases_and_demonyms_get_iso_codes(nlp: Language, phrase: str, code: str) -> None:
