@@ -82,7 +82,9 @@ class NumberReader:
         value = self.word_value(token)
         if value is None and token.lower_ in self.scales and token.lower_ != "dozen" and token.i > sent.start \
                 and doc[token.i - 1].lower_ == "a" and token.ent_type_ not in NON_COUNT_LABELS:
-            # "more than a million public models"
+            # "more than a million public models"; not "a trillion-parameter model"
+            if self._is_excluded(doc, token.i - 1, token.i + 1, self.scales[token.lower_], sent):
+                return None
             return Count(token.i - 1, token.i + 1, int(self.scales[token.lower_]), self._qualifier(doc, token.i - 1, token.i + 1, sent))
         if value is None or ORDINAL.match(token.text):
             return None

@@ -1795,3 +1795,9 @@ def test_each_demonym_in_a_gapped_list_owns_the_count_after_it(nlp: Language) ->
 )
 def test_a_gapped_count_after_its_own_fronted_time(nlp: Language, text: str) -> None:
     assert model_claims(nlp, text, "2025-03-01") == {("PL", 6, "exact", LLM, 2024, 2024), ("PL", 3, "exact", LLM, 2023, 2023)}
+
+
+@pytest.mark.parametrize("size", ["a trillion-parameter", "a billion-parameter", "a 70-billion-parameter"])
+def test_a_spelled_out_size_in_a_compound_is_no_count(nlp: Language, size: str) -> None:
+    text = f"Lumora AI released {size} model in 2024."
+    assert {c[1] for c in model_claims(nlp, text, "2025-01-10")} <= {1}
