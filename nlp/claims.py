@@ -347,6 +347,14 @@ class ClaimExtractor(RulesComponent):
         subject = next((c for c in clause_verb(root).children if c.dep_ == "nsubj"), None)
         return subject is not None and (subject.lower_ == "it" or subject.lemma_.lower() in self.figure_nouns)
 
+    def has_named_owner(self, count: Count, sent: Span) -> bool:
+        """"..., compared with 40 for the United States": a compared count placed with a
+        country or org of its own, not the excluded count's earlier figure."""
+        doc = sent.doc
+        prep = doc[count.end] if count.end < sent.end else None
+        return prep is not None and prep.lower_ in ("for", "from", "in", "by") and any(
+            t.ent_type_ in SUBJECT_LABELS for t in prep.subtree if t.i > prep.i)
+
     def is_comparison(self, root: Token) -> bool:
         """A bare number compared with the previous count: "up from 79", "compared with 11"."""
         if root.dep_ == "nummod" and root.head.ent_type_ == "DATE" and root.head.dep_ == "pobj" and root.ent_type_ != "DATE":
@@ -447,7 +455,8 @@ class ClaimExtractor(RulesComponent):
                                                dates.baseline if baseline and dates.baseline else dates.last)
             main = not is_embedded(root)
             if self.is_negated(root, count, noun) or self.is_global(root, noun) or self.is_total(root, noun, count) \
-                    or self.is_third_party(root, noun) or self.is_hypothetical(root, noun) or baseline and excluded \
+                    or self.is_third_party(root, noun) or self.is_hypothetical(root, noun) \
+                    or baseline and excluded and not self.has_named_owner(count, sent) \
                     or noun is not None and any(c.dep_ == "acl" and self.third_party.intersection((c.lemma_.lower(), c.lower_))
                                                 for c in noun.children):  # "of 60 systems tested"
                 # "... has identified more than 30 models, up from just two": the baseline goes with its count

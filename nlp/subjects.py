@@ -422,7 +422,10 @@ class SubjectFinder:
         if after is not None and after.lower_ == "of" and after.i + 2 < len(after.doc) \
                 and after.doc[after.i + 1].lower_ in ("them", "those", "these"):
             after = after.doc[after.i + 2]  # "four of them from Google DeepMind"
-        preps = [after] if after is not None and after.dep_ == "prep" and after.lower_ in OWN_PREPS else []
+        # "compared with 40 for the United States": a bare count's "for" names its owner
+        bare_for = after is not None and after.lower_ == "for" and len(anchors) == 1 and any(
+            c.dep_ == "pobj" and (e := self.entity(c)) is not None and e.label_ in SUBJECT_LABELS for c in after.children)
+        preps = [after] if after is not None and after.dep_ == "prep" and (after.lower_ in OWN_PREPS or bare_for) else []
         for prep in preps:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):

@@ -1801,3 +1801,14 @@ def test_a_gapped_count_after_its_own_fronted_time(nlp: Language, text: str) -> 
 def test_a_spelled_out_size_in_a_compound_is_no_count(nlp: Language, size: str) -> None:
     text = f"Lumora AI released {size} model in 2024."
     assert {c[1] for c in model_claims(nlp, text, "2025-01-10")} <= {1}
+
+
+def test_a_compared_count_for_a_named_country_is_that_countrys(nlp: Language) -> None:
+    text = ("The European Union as a whole managed nine notable AI models last year, compared with 52 for the "
+            "United States and 21 for China.")
+    assert {(c[0], c[1], c[4]) for c in model_claims(nlp, text, "2025-03-01")} == {("US", 52, 2024), ("CN", 21, 2024)}
+
+
+def test_a_compared_count_with_an_owner_survives_an_excluded_count(nlp: Language) -> None:
+    text = "Worldwide, the firm counted 640 new AI models last year, compared with 210 for the United States."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-01")} == {("US", 210)}
