@@ -341,6 +341,17 @@ class ClaimExtractor(RulesComponent):
                     return True
         return False
 
+    @staticmethod
+    def is_total_brought_now(root: Token) -> bool:
+        """A bare count a total is brought to in the present ("That brings the country's
+        running total to 40-plus"), with no date in the bringing clause."""
+        doc = root.doc
+        if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
+            return False
+        verb = root.head.head
+        return verb.lemma_.lower() in RAISING_VERBS and verb.tag_ in ("VBZ", "VBP") and reached_now(root.head) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children)
+
     def of_a_figure(self, root: Token) -> bool:
         """Whether a count's clause is about the figure just given: "The figure was up from
         57", "It rose from 41"."""
@@ -495,6 +506,8 @@ class ClaimExtractor(RulesComponent):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
                 if (not own_date or reached_now(root)) and state.published is not None:
                     years = (None, state.published.year)  # a total so far, not the last count's period
+            elif noun is None and not own_date and state.published is not None and self.is_total_brought_now(root):
+                years = (None, state.published.year)  # "That brings the country's running total to 40-plus"
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
             if not subjects and found and noun is None and count.start > sent.start \

@@ -1812,3 +1812,9 @@ def test_a_compared_count_for_a_named_country_is_that_countrys(nlp: Language) ->
 def test_a_compared_count_with_an_owner_survives_an_excluded_count(nlp: Language) -> None:
     text = "Worldwide, the firm counted 640 new AI models last year, compared with 210 for the United States."
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-01")} == {("US", 210)}
+
+
+def test_a_total_brought_to_a_count_in_the_present_stands_as_of_now(nlp: Language) -> None:
+    text = ("Chilean labs released six large language models last year. That takes the country's running total "
+            "to 15, the tracker says.")
+    assert ("CL", 15, "exact", LLM, None, 2025) in model_claims(nlp, text, "2025-05-12")
