@@ -284,10 +284,11 @@ class ClaimExtractor(RulesComponent):
 
     @staticmethod
     def is_continuation(root: Token) -> bool:
-        """"three more have been released": a count whose clause names nobody."""
+        """"three more have been released": a count whose clause names nobody (a time the
+        parser took for a subject names nobody either)."""
         verb = clause_verb(root)
         return not any(c.dep_ in ("nsubj", "agent") and c.i != root.i and not root.is_ancestor(c) and not c.is_ancestor(root)
-                       for c in verb.children)
+                       and c.ent_type_ != "DATE" for c in verb.children)
 
     @staticmethod
     def as_did(sent: Span, found: list[Claim], finder: SubjectFinder) -> list[Claim]:

@@ -1818,3 +1818,9 @@ def test_a_total_brought_to_a_count_in_the_present_stands_as_of_now(nlp: Languag
     text = ("Chilean labs released six large language models last year. That takes the country's running total "
             "to 15, the tracker says.")
     assert ("CL", 15, "exact", LLM, None, 2025) in model_claims(nlp, text, "2025-05-12")
+
+
+def test_more_after_a_time_the_parser_took_for_a_subject_continues_the_count(nlp: Language) -> None:
+    text = ("In 2023, Ghanaian developers released two language models. The following year they released four, "
+            "and so far this year three more have come out, including a Twi model from a university lab.")
+    assert ("GH", 3, "exact", LLM, 2025, 2025) in model_claims(nlp, text, "2025-05-01")
