@@ -191,6 +191,8 @@ class ClaimExtractor(RulesComponent):
             if node.dep_ in ("pcomp", "advcl") and (node.head.lower_ in PAST_LINKS or any(
                     c.dep_ == "mark" and c.lower_ in PAST_LINKS for c in node.children)):
                 return None  # "plans to release four next year after releasing five last year"
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return None  # "... aims to have AI in 70% of industries, and that China now has 1,500 models"
             node = node.head
             if node.lemma_.lower() in self.reporting:
                 return None

@@ -1824,3 +1824,13 @@ def test_more_after_a_time_the_parser_took_for_a_subject_continues_the_count(nlp
     text = ("In 2023, Ghanaian developers released two language models. The following year they released four, "
             "and so far this year three more have come out, including a Twi model from a university lab.")
     assert ("GH", 3, "exact", LLM, 2025, 2025) in model_claims(nlp, text, "2025-05-01")
+
+
+def test_a_conjoined_clause_of_its_own_is_not_under_an_earlier_plan(nlp: Language) -> None:
+    text = ("The agency said last month that the government aims to put AI into 60% of factories by 2028, and that "
+            "Indonesia now has more than 400 large models.")
+    assert {(c[1], c[2]) for c in model_claims(nlp, text, "2025-04-15")} == {(400, "more_than")}
+
+
+def test_a_conjoined_plan_is_still_a_plan(nlp: Language) -> None:
+    assert not model_claims(nlp, "Baidu plans to release four LLMs next year, and Tencent will launch three.", "2025-04-15")
