@@ -113,7 +113,7 @@ class ClaimExtractor(RulesComponent):
             if doc[i].lower_ in ("no", "none", "neither") and doc[i + 1].lower_ not in ("fewer", "less", "more"):
                 return True  # (but "no fewer than three" is a qualifier)
             i -= 1
-        if noun is not None and any(c.dep_ == "neg" for c in noun.children):
+        if noun is not None and any(c.dep_ == "neg" and not is_correction_not(c) for c in noun.children):
             return True
         return is_retracted(root)
 
@@ -378,6 +378,19 @@ class ClaimExtractor(RulesComponent):
                                         or head.head.lower_ in self.comparison_heads
                                         or head.lower_ == "from" and head.head.lemma_.lower() in self.change_verbs)
 
+    def corrects(self, earlier: Claim, claim: Claim, sent: Span) -> bool:
+        """Whether a claim corrects an earlier one: "Six Kenyan models, not five." takes back
+        the same subject's five for the same period."""
+        if (earlier.subject, earlier.item, earlier.year_start, earlier.year_end) != \
+                (claim.subject, claim.item, claim.year_start, claim.year_end):
+            return False
+        after = [t for t in sent if t.idx >= claim.count_end][:6]
+        # ", not five" right after the claim's noun phrase
+        for i, token in enumerate(after[1:-1], start=1):
+            if token.lower_ == "not" and is_correction_not(token):
+                return self.numbers.word_value(after[i + 1]) == earlier.count
+        return False
+
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         published = getattr(doc._, PUBLISHED)
@@ -434,6 +447,7 @@ class ClaimExtractor(RulesComponent):
                                      and c.item in (LLM, AI_MODEL) and c.count_start not in state.baselines),
                                     state.claim_year)
             state.baselines = set()
+            claims = [c for c in claims if not any(self.corrects(c, f, sent) for f in found)]
             claims += found
         return dedupe(claims)
 
@@ -839,6 +853,12 @@ def is_retracted(root: Token) -> bool:
                 for c in verb.children):
             return True
     return False
+
+
+def is_correction_not(token: Token) -> bool:
+    """The "not" of a correction, "Six Kenyan models, not five": it denies the number after it."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].like_num
 
 
 def reached_now(root: Token) -> bool:

@@ -1834,3 +1834,10 @@ def test_a_conjoined_clause_of_its_own_is_not_under_an_earlier_plan(nlp: Languag
 
 def test_a_conjoined_plan_is_still_a_plan(nlp: Language) -> None:
     assert not model_claims(nlp, "Baidu plans to release four LLMs next year, and Tencent will launch three.", "2025-04-15")
+
+
+@pytest.mark.parametrize(("right", "wrong", "value"), [("Nine", "seven", 9), ("Six", "four", 6)])
+def test_a_correction_takes_back_the_earlier_figure(nlp: Language, right: str, wrong: str, value: int) -> None:
+    text = (f"Last year Ghanaian groups released {wrong} language models, the founder said. "
+            f"The tracker disagrees. {right} Ghanaian models, not {wrong}.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-11-04")} == {("GH", value)}
