@@ -275,6 +275,12 @@ class SubjectFinder:
             adjacent = child.dep_ in ("dobj", "npadvmod", "compound") and child.left_edge.i == head.i + 1
             if (child.dep_ == "appos" or adjacent) and ent is not None and ent.label_ in SUBJECT_LABELS:
                 return self._with_conjuncts(child, ent)
+        if lemma in self.org_nouns and head.tag_ == "NN" and left_words & {"his", "her"}:
+            # "Tarang's chief executive, Anirudh Sastry, said his company has released two": the
+            # org that glosses the one saying so
+            speaker_org = self._speakers_org(head)
+            if speaker_org is not None:
+                return [speaker_org]
         if lemma in self.org_nouns and head.tag_ == "NN" and "the" in left_words:
             # "DeepSeek deserves its own paragraph. ... the Chinese lab has now open-sourced 14":
             # a definite org noun after a sentence about an org is that org, its country or
@@ -760,6 +766,18 @@ class SubjectFinder:
                         return named[:1]
             return self.salience.recent_countries[-1:] or self._dominant_country()
         return [] if all_subjects else None
+
+    def _speakers_org(self, token: Token) -> Subject | None:
+        """The one org named in the subject of the reporting verb above a token, outside
+        relative clauses: "Tarang's chief executive, Anirudh Sastry, said ..." -> Tarang."""
+        say = next((a for a in token.ancestors if a.lemma_.lower() in self.reporting), None)
+        if say is None:
+            return None
+        speaker = [t for c in say.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+        aside = {d.i for t in speaker if t.dep_ in ("relcl", "acl") for d in t.subtree}
+        orgs = {subject_of(e) for t in speaker
+                if t.i not in aside and (e := self.entity(t)) is not None and e.label_ == "ORG"}
+        return orgs.pop() if len(orgs) == 1 else None
 
     def _is_approval(self, verb: Token) -> bool:
         """An approval or registration: "approved", "completed registration", "the filing procedure"."""

@@ -1841,3 +1841,14 @@ def test_a_correction_takes_back_the_earlier_figure(nlp: Language, right: str, w
     text = (f"Last year Ghanaian groups released {wrong} language models, the founder said. "
             f"The tracker disagrees. {right} Ghanaian models, not {wrong}.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-11-04")} == {("GH", value)}
+
+
+def test_his_company_is_the_org_of_the_one_saying_so(nlp: Language) -> None:
+    text = ("Veldt AI's chief executive, Thandiwe Mokoena, said her company has released four language models "
+            "since 2023.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-01-30")} == {("Veldt AI", 4)}
+
+
+def test_his_company_is_nobodys_when_the_speaker_has_no_org(nlp: Language) -> None:
+    text = "Thandiwe Mokoena, who once worked at Google, said her company has released four language models."
+    assert not {c[0] for c in model_claims(nlp, text, "2025-01-30")} & {"Google"}
