@@ -1852,3 +1852,9 @@ def test_his_company_is_the_org_of_the_one_saying_so(nlp: Language) -> None:
 def test_his_company_is_nobodys_when_the_speaker_has_no_org(nlp: Language) -> None:
     text = "Thandiwe Mokoena, who once worked at Google, said her company has released four language models."
     assert not {c[0] for c in model_claims(nlp, text, "2025-01-30")} & {"Google"}
+
+
+@pytest.mark.parametrize("suite", ["an independent test suite", "its evaluation suite"])
+def test_models_run_through_a_test_suite_are_tested_not_released(nlp: Language, suite: str) -> None:
+    text = f"In March, Charles University ran 31 Czech-capable models through {suite}."
+    assert not model_claims(nlp, text, "2025-06-01")
