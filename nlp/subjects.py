@@ -497,6 +497,23 @@ class SubjectFinder:
         if i < 0:
             return []
         token = doc[i]
+        if token.text == ":" and i > 0 and (ent := self.entity(doc[i - 1])) is not None \
+                and ent.label_ in SUBJECT_LABELS and ent.end == i:
+            # "- Google DeepMind: 8"; "- Anthropic, Meta and Mistral AI: 3 each"
+            listed: list[Subject] = []
+            j = ent.start
+            while True:  # the names before it, joined by commas and "and"
+                gap = 2 if j > 2 and doc[j - 1].lower_ == "and" and doc[j - 2].text == "," else 1
+                if j - gap < 1 or doc[j - 1].lower_ not in (",", "and"):
+                    break
+                named = self.entity(doc[j - gap - 1])
+                if named is None or named.label_ not in SUBJECT_LABELS or named.end != j - gap:
+                    break
+                listed.insert(0, subject_of(named))
+                j = named.start
+            each = first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("each", "apiece")
+            if each or not listed:
+                return [*listed, subject_of(ent)]
         if token.lower_ in ("'s", "’s") and i > 0 and (ent := self.entity(doc[i - 1])) is not None \
                 and ent.label_ in SUBJECT_LABELS and ent.end == i:
             return [subject_of(ent)]  # "ahead of Germany's three and Switzerland's two", however parsed

@@ -1858,3 +1858,10 @@ def test_his_company_is_nobodys_when_the_speaker_has_no_org(nlp: Language) -> No
 def test_models_run_through_a_test_suite_are_tested_not_released(nlp: Language, suite: str) -> None:
     text = f"In March, Charles University ran 31 Czech-capable models through {suite}."
     assert not model_claims(nlp, text, "2025-06-01")
+
+
+def test_a_list_line_of_names_with_each_gives_each_name_the_count(nlp: Language) -> None:
+    text = "Notable AI models by developer:\n\n- Kestrel Labs: 6\n- Orbis AI, Lumora AI, and Veldt AI: 2 each\n- Halden AI: 1"
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-03-10")} >= {
+        ("Kestrel Labs", 6), ("Orbis AI", 2), ("Lumora AI", 2), ("Veldt AI", 2)}
+
