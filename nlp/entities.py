@@ -43,7 +43,7 @@ OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
 PLURAL_PRODUCT_NOUNS = {"model", "chatbot", "assistant", "app"}
 
 # One-word names of the major languages (ISO 639-1), for demonyms used as languages.
-NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga", "Cree", "Ewe", "Twi", "Lao", "Pali",
+NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga", "Cree", "Lao", "Pali",
                       "Herero", "Venda", "Sango", "Manx", "Ganda"}
 LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2")
                   if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
@@ -457,6 +457,9 @@ class EntityFixes(RulesComponent):
         names = [t.text for t in span if t.is_alpha and t.lower_ not in ("and", "or")]
         if label in ("ORG", "GPE", "NORP") and names and all(n in LANGUAGE_NAMES for n in names):
             return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
+        if label in ("ORG", "GPE", "NORP", "PERSON") and len(span) == 1 and not ent.id_ and any(
+                c.text in LANGUAGE_NAMES and c.ent_type_ != "COUNTRY" for c in span.root.conjuncts):
+            return Span(doc, start, end, label="LANGUAGE")  # "such as Swahili, Kikuyu and Dholuo"
         if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):
             label = "EVENT"
         elif label in {"ORG", "PERSON", "GPE"} and (words[-1] in self.work_heads or "Strategy" in words):

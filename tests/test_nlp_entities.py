@@ -473,6 +473,15 @@ def test_common_adjective_before_a_company_word_is_no_org(nlp: Language, text: s
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The lab has released two language models, for Twi and Ewe, and a speech recogniser.",
+     "The survey counts models built for local languages such as Swahili, Kikuyu and Dholuo."],
+)
+def test_languages_listed_together_are_no_orgs(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label in ("ORG", "PERSON")]
+
+
 @pytest.mark.parametrize("text", ["Yoruba AI is having a moment.", "Why Bengali AI still lags behind, and who is fixing it"])
 def test_ai_in_a_language_is_a_field_not_a_company(nlp: Language, text: str) -> None:
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
