@@ -359,6 +359,8 @@ class EntityFixes(RulesComponent):
             if before is not None and before.end == token.i and (before.label_ == "ORG" or not before.id_ and
                                                                  before.label_ in ("GPE", "PERSON", "NORP", "FAC", "PRODUCT")):
                 start = before.start  # "MediaTek" + "Research"; "Maritaca" (tagged GPE) + "AI"
+                if before.label_ != "ORG" and len(before) == 1 and before[0].lower_ in self.generic_name_words:
+                    continue  # "European" + "AI": a field
                 dropped.add(before.start)
             elif before is not None:
                 continue

@@ -474,6 +474,15 @@ def test_common_adjective_before_a_company_word_is_no_org(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["The keynote starts at 9:15am AEST on Wednesday.", "What the figures leave out is compute.",
+     "Compute is necessary but not sufficient, she said.", "Poland wants a place in the first league of European AI."],
+)
+def test_time_zones_compute_and_a_field_are_no_orgs(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize(
     ("text", "city"),
     [("Tarang Intelligence, a Hyderabad start-up, has released two models.", "Hyderabad"),
      ("The figures come from Buenos Aires consultancy Datalab Sur.", "Buenos Aires")],
