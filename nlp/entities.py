@@ -550,6 +550,13 @@ class EntityFixes(RulesComponent):
                 if child.lower_ in self.person_roles or words & self.person_roles:
                     return True
         doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            # the parser may miss the appositive: "Song Min-jae, director general for AI policy, told"
+            for token in doc[span.end + 1 : span.end + 5]:
+                if token.is_punct:
+                    break
+                if token.lower_ in self.person_roles - ORG_ROLES and token.pos_ == "NOUN":
+                    return True
         before = span.start - 1
         if before >= 0 and doc[before].text == ",":
             before -= 1

@@ -331,6 +331,8 @@ def test_name_after_a_role_a_company_can_hold_stays_an_org(nlp: Language) -> Non
         ("The money will go to compute, co-founder and chief executive Ananya Krishnan said.", "Ananya Krishnan"),
         ("Founder Zhang Lei said revenue had tripled in 2025.", "Zhang Lei"),
         ("\"We need five.\"\n\nKim Do-hyun, a senior researcher at SPRi who led the study, said more.", "Kim Do-hyun"),
+        ("\"The gap is narrowing,\" Song Min-jae, director general for AI policy at the ministry, told reporters.",
+         "Song Min-jae"),
     ],
 )
 def test_name_after_a_person_role_is_a_person(nlp: Language, text: str, name: str) -> None:
