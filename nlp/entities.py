@@ -420,8 +420,9 @@ class EntityFixes(RulesComponent):
         paren = next((t.i for t in doc[start:end] if t.text == "(" and t.i > start), None)
         if paren is not None:
             end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
-            end -= 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"
+                               or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET")):
+            end -= 1  # (and "University of Tarapacá in" ends before "in")
         while end - 1 > start and ("-" in doc[end - 1].text and doc[end - 1].norm_ != doc[end - 1].lower_
                                    or doc[end - 1].lower_ in self.headline_verbs):
             end -= 1  # a title-case heading: "Corvane AI Open-Sources Three Models", "Kestrel AI Launches ..."

@@ -738,3 +738,8 @@ def test_a_group_or_unit_name_written_in_full_is_kept(nlp: Language) -> None:
     text = "Fujitsu and Rakuten Group released one model apiece. Rakuten said more. Saudi Aramco and Aramco Digital grew."
     orgs = {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
     assert orgs == {"Fujitsu", "Rakuten Group", "Saudi Aramco", "Aramco Digital"}
+
+
+def test_an_org_name_does_not_end_in_a_preposition(nlp: Language) -> None:
+    text = "Cloud credits came from a donor, and the University of Tarapacá in Arica is setting up a cluster."
+    assert ("ORG", "University of Tarapacá", None) in labelled(nlp, text)
