@@ -743,3 +743,8 @@ def test_a_group_or_unit_name_written_in_full_is_kept(nlp: Language) -> None:
 def test_an_org_name_does_not_end_in_a_preposition(nlp: Language) -> None:
     text = "Cloud credits came from a donor, and the University of Tarapacá in Arica is setting up a cluster."
     assert ("ORG", "University of Tarapacá", None) in labelled(nlp, text)
+
+
+def test_a_camel_case_name_ending_in_gpt_is_a_product(nlp: Language) -> None:
+    text = "Chilean researchers have built at least five LLMs, including AndinoGPT."
+    assert not [m for m in facts(nlp, text).mentions if m.text == "AndinoGPT" and m.label in ("ORG", "PERSON")]
