@@ -115,6 +115,9 @@ class ClaimExtractor(RulesComponent):
             i -= 1
         if noun is not None and any(c.dep_ == "neg" and not is_correction_not(c) for c in noun.children):
             return True
+        verb = clause_verb(root)
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" and not is_correction_not(c) for c in verb.children):
+            return True  # "12 British models ... do not add up to 40 American ones"
         return is_retracted(root)
 
     def is_hypothetical(self, root: Token, noun: Token | None) -> bool:

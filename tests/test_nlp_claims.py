@@ -1865,3 +1865,16 @@ def test_a_list_line_of_names_with_each_gives_each_name_the_count(nlp: Language)
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-03-10")} >= {
         ("Kestrel Labs", 6), ("Orbis AI", 2), ("Lumora AI", 2), ("Veldt AI", 2)}
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nine Dutch models and four Belgian ones do not add up to 30 American ones.",
+     "Contrary to reports, Kestrel Labs did not release six language models last year."],
+)
+def test_counts_in_a_negated_clause_are_no_claims(nlp: Language, text: str) -> None:
+    assert not model_claims(nlp, text, "2025-02-14")
+
+
+def test_a_negated_participle_does_not_negate_the_count(nlp: Language) -> None:
+    assert {c[1] for c in model_claims(nlp, "Kestrel Labs has released five models, not counting fine-tunes.", "2025-02-14")} == {5}
