@@ -35,6 +35,8 @@ INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "cent
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 # The start of an interview answer: "A: ...", "A. ..."
 ANSWER = re.compile(r"A\s?[:.]\s")
+# A transcript turn: "KWAME MENSAH-BONSU: ...", "OKAFOR: ..."
+SPEAKER_TURN = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 QUESTION_LINE = re.compile(r"^(?:Q\s?[:.]\s.*|[^\n]{1,200}\?)[ \t]*$", re.MULTILINE)
 # Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
 UNIT_NOUNS = ("unit", "arm", "division", "subsidiary", "business", "affiliate")
@@ -187,6 +189,23 @@ class SubjectFinder:
         before = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
         return before.endswith("?") and len(before) < 200 and not line.lstrip().startswith(('"', "“"))
 
+    def speakers_org(self, token: Token) -> list[Subject]:
+        """"We", "our lab" in a transcript turn ("MENSAH-BONSU: Our own lab has released
+        three"): the org the speaker was introduced with ("Kwame Mensah-Bonsu, who founded
+        the Accra lab Nkyinkyim AI")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, token.idx) + 1
+        label = SPEAKER_TURN.match(text[start : token.idx + 1])
+        if label is None:
+            return []
+        surname = label.group(1).split()[-1].lower()
+        for person in (e for e in self.doc.ents if e.label_ == "PERSON" and e.text.split()[-1].lower() == surname):
+            gloss = [t for c in person.root.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
+            org = next((e for t in gloss if (e := self.entity(t)) is not None and e.label_ == "ORG"), None)
+            if org is not None:
+                return [subject_of(org)]
+        return []
+
     def interviewee(self, token: Token) -> list[Subject]:
         """"We" in an interview answer: the organization the interview is about, the one
         the article names most (the first of equals)."""
@@ -275,6 +294,8 @@ class SubjectFinder:
             adjacent = child.dep_ in ("dobj", "npadvmod", "compound") and child.left_edge.i == head.i + 1
             if (child.dep_ == "appos" or adjacent) and ent is not None and ent.label_ in SUBJECT_LABELS:
                 return self._with_conjuncts(child, ent)
+        if lemma in self.org_nouns and head.tag_ == "NN" and "our" in left_words:
+            return self.speakers_org(head) or None  # "MENSAH-BONSU: Our own lab has released three"
         if lemma in self.org_nouns and head.tag_ == "NN" and left_words & {"his", "her"}:
             # "Tarang's chief executive, Anirudh Sastry, said his company has released two": the
             # org that glosses the one saying so
@@ -722,7 +743,7 @@ class SubjectFinder:
                     return [glossed]
                 return found or []
             if found is None and subjects[0].lower_ == "we":
-                return self.interviewee(subjects[0])
+                return self.speakers_org(subjects[0]) or self.interviewee(subjects[0])
             if found is None:  # a pronoun: "Baidu said it released ..." -> the reporter
                 return self._pronoun(verb, sentence) or self._earlier_subject(subjects[0]) \
                     or self._antecedent(sentence) or self._named_antecedent(subjects[0], sentence)

@@ -1878,3 +1878,12 @@ def test_counts_in_a_negated_clause_are_no_claims(nlp: Language, text: str) -> N
 
 def test_a_negated_participle_does_not_negate_the_count(nlp: Language) -> None:
     assert {c[1] for c in model_claims(nlp, "Kestrel Labs has released five models, not counting fine-tunes.", "2025-02-14")} == {5}
+
+
+def test_we_in_a_transcript_turn_is_the_speakers_org(nlp: Language) -> None:
+    text = ("HOST: With me are Lindiwe Dube, who founded the Durban lab Ubuntu Speech, and Tomas Berg, head of "
+            "research at Fjordline Labs.\n\n"
+            "HOST: Let's start with numbers.\n\n"
+            "DUBE: Our own lab has released two language models since 2024.\n\n"
+            "BERG: We have put out five language models to date.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-11-04")} == {("Ubuntu Speech", 2), ("Fjordline Labs", 5)}
