@@ -46,7 +46,7 @@ REACHING_VERBS = ("pass", "top", "reach", "hit", "exceed", "surpass", "cross")
 # Forecast verbs that, in the past tense about a past year, hedge a count rather than plan one.
 HEDGES = ("expect", "estimate", "forecast", "project", "predict", "believe")
 # Sentences a bare count ("NTT led with six") may lie after the story's last model count.
-MODEL_GAP = 3
+MODEL_GAP = 4
 PERIOD_LABEL_WORDS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "quarter", "half", "q1", "q2", "q3",
                       "q4", "h1", "h2", "january", "february", "march", "april", "may", "june", "july", "august",
                       "september", "october", "november", "december", "fiscal", "fy"}

@@ -1887,3 +1887,11 @@ def test_we_in_a_transcript_turn_is_the_speakers_org(nlp: Language) -> None:
             "DUBE: Our own lab has released two language models since 2024.\n\n"
             "BERG: We have put out five language models to date.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-11-04")} == {("Ubuntu Speech", 2), ("Fjordline Labs", 5)}
+
+
+def test_a_bare_count_after_a_long_quote_still_counts_the_storys_models(nlp: Language) -> None:
+    text = ("Dutch organisations released 14 large language models in 2024, a report said. "
+            "\"The count looks healthy,\" said the analyst who led the study. \"But it is small.\" "
+            "\"Today that list is very short.\" "
+            "By comparison, Belgian developers released six in 2024, the report said.")
+    assert ("BE", 6, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-03-01")
