@@ -452,6 +452,8 @@ class ClaimExtractor(RulesComponent):
             state.baselines = set()
             claims = [c for c in claims if not any(self.corrects(c, f, sent) for f in found)]
             claims += found
+            for c in found:
+                state.claimed.setdefault((c.subject, c.count, c.item), (c.year_start, c.year_end))
         return dedupe(claims)
 
     def sentence_claims(self, state: _State, index: int, sent: Span, exprs: list[TimeExpr]) -> list[Claim]:
@@ -548,6 +550,10 @@ class ClaimExtractor(RulesComponent):
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
+            restated = {state.claimed.get((s.name, count.value, item)) for s in subjects}
+            if subjects and noun is None and not own_date and count.start > 0 and sent.doc[count.start - 1].tag_ == "POS" \
+                    and len(restated) == 1 and None not in restated:
+                years = restated.pop()  # "South Africa's 12 include several small models": the count given before, again
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if baseline:
                 state.baselines.update(c.count_start for c in found[len(found) - len(subjects):])
@@ -799,6 +805,7 @@ class _State:
     baselines: set[int] = field(default_factory=set)  # count offsets of this sentence's baselines ("up from 4")
     part_year: int | None = None  # the year of the last quarter or half named, for "the previous quarter"
     table: _Table | None = None  # the header of the pipe table being read
+    claimed: dict[tuple[str, int | float, str], Years] = field(default_factory=dict)  # (subject, count, item) -> period
 
     def end_sentence(self, index: int, found: list[Claim], dates: _SentenceDates) -> None:
         """Carry a sentence's periods on to the following ones."""

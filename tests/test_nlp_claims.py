@@ -1895,3 +1895,11 @@ def test_a_bare_count_after_a_long_quote_still_counts_the_storys_models(nlp: Lan
             "\"Today that list is very short.\" "
             "By comparison, Belgian developers released six in 2024, the report said.")
     assert ("BE", 6, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-03-01")
+
+
+def test_a_possessive_restatement_keeps_the_period_first_given(nlp: Language) -> None:
+    text = ("Between 2023 and 2025, Ghana released four language models and Senegal three. "
+            "A Dakar start-up released two further language models last year. "
+            "Senegal's three include a Wolof model.")
+    found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-11-04")}
+    assert ("SN", 3, 2023, 2025) in found and ("SN", 3, 2024, 2024) not in found
