@@ -175,7 +175,7 @@ def prefer_gazetteer(entities: Iterable[Span], spans: Iterable[Span]) -> list[Sp
     entities = list(entities)
     names = [e for e in entities if not e.id_ and e.label_ in NAME_HOLDERS and _is_proper_name(e)]
     gazetteer = [e for e in entities if e.id_] + [
-        s for s in spans
+        s for s in spans if not _miscased_words(s)
         if s.label_ not in PLACE_LABELS or not any(n.start <= s.start and s.end <= n.end and len(n) > len(s)
                                                    and not _place_and_count(n, s) for n in names)
     ]
@@ -188,6 +188,17 @@ def prefer_gazetteer(entities: Iterable[Span], spans: Iterable[Span]) -> list[Sp
             taken.update(range(span.start, span.end))
     kept += [e for e in entities if not e.id_ and not taken.intersection(range(e.start, e.end))]
     return kept
+
+
+def _miscased_words(span: Span) -> bool:
+    """Words that only spell a name when its case is ignored: "large-scale AI models",
+    "to scale AI": a lower-case first word that ends a compound or is a verb or adjective."""
+    first = span[0]
+    if len(span) < 2 or not first.text.islower():
+        return False
+    doc = span.doc
+    return first.i > 0 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_ \
+        or first.pos_ in ("VERB", "ADJ")
 
 
 def _place_and_count(name: Span, place: Span) -> bool:

@@ -748,3 +748,14 @@ def test_an_org_name_does_not_end_in_a_preposition(nlp: Language) -> None:
 def test_a_camel_case_name_ending_in_gpt_is_a_product(nlp: Language) -> None:
     text = "Chilean researchers have built at least five LLMs, including AndinoGPT."
     assert not [m for m in facts(nlp, text).mentions if m.text == "AndinoGPT" and m.label in ("ORG", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text", ["American labs trained 58 large-scale AI models in 2024.", "The ministry wants to scale AI across public services."]
+)
+def test_words_that_spell_a_gazetteer_name_only_without_case_are_no_org(nlp: Language, text: str) -> None:
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG"]
+
+
+def test_a_gazetteer_name_in_its_own_case_is_still_found(nlp: Language) -> None:
+    assert ("ORG", "Scale AI", None) in labelled(nlp, "Scale AI labels data for model makers.")
