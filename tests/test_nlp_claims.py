@@ -1903,3 +1903,10 @@ def test_a_possessive_restatement_keeps_the_period_first_given(nlp: Language) ->
             "Senegal's three include a Wolof model.")
     found = {(c[0], c[1], c[4], c[5]) for c in model_claims(nlp, text, "2025-11-04")}
     assert ("SN", 3, 2023, 2025) in found and ("SN", 3, 2024, 2024) not in found
+
+
+def test_the_same_period_is_the_storys_span_past_a_single_year_part(nlp: Language) -> None:
+    text = ("Dutch groups released 30 large language models over the past two years, a report said. "
+            "One start-up, Kestrel Labs, released four of its own this year alone. "
+            "By comparison, Belgian developers released 12 over the same period.")
+    assert ("BE", 12, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-09-27")
