@@ -492,7 +492,7 @@ class EntityFixes(RulesComponent):
             label = "WORK_OF_ART"  # "AI Index", "National Strategy for Artificial Intelligence 2031"
         elif label == "ORG" and len(span) > 4 and any(t.pos_ in ("VERB", "AUX") for t in span):
             return None  # a headline the model took for a name: "Open-Source AI Surge Forces U.S. Rivals"
-        elif len(span) == 1 and self.product_shape and self.product_shape.match(span.text):
+        elif " " not in span.text and self.product_shape and self.product_shape.match(span.text):
             label = "PRODUCT"
         elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:
             label = "ORG"  # "Verdane Labs" tagged PERSON

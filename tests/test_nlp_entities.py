@@ -770,3 +770,9 @@ def test_a_city_before_an_org_noun_and_a_region_are_no_orgs(nlp: Language, text:
     found = facts(nlp, text).mentions
     assert not [m for m in found if m.label == "ORG" and place.endswith(m.text)]
     assert [m for m in found if m.text == place and m.label in ("GPE", "LOC")]
+
+
+@pytest.mark.parametrize("name", ["Sahabat-AI", "Nusantara-AI"])
+def test_a_hyphenated_name_ending_in_ai_is_a_product(nlp: Language, name: str) -> None:
+    text = f"The new model, {name}, was developed by a ride-hailing group and a telecoms operator."
+    assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
