@@ -776,3 +776,9 @@ def test_a_city_before_an_org_noun_and_a_region_are_no_orgs(nlp: Language, text:
 def test_a_hyphenated_name_ending_in_ai_is_a_product(nlp: Language, name: str) -> None:
     text = f"The new model, {name}, was developed by a ride-hailing group and a telecoms operator."
     assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
+
+
+@pytest.mark.parametrize("title", ["Frontier Model Tracker", "Open Model Monitor", "Global LLM Scoreboard"])
+def test_a_named_tracker_or_monitor_is_a_publication_not_an_org(nlp: Language, title: str) -> None:
+    text = f"China released 47 models, according to the annual {title} published on Tuesday by a consultancy."
+    assert not [m for m in facts(nlp, text).mentions if m.label == "ORG" and m.text.endswith(title.split()[-1])]
