@@ -782,3 +782,10 @@ def test_a_hyphenated_name_ending_in_ai_is_a_product(nlp: Language, name: str) -
 def test_a_named_tracker_or_monitor_is_a_publication_not_an_org(nlp: Language, title: str) -> None:
     text = f"China released 47 models, according to the annual {title} published on Tuesday by a consultancy."
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG" and m.text.endswith(title.split()[-1])]
+
+
+def test_a_name_ending_in_equities_is_an_org_not_a_person(nlp: Language) -> None:
+    text = ("Vyasa has released about ten language models since 2023, according to analysts at Kotak Institutional "
+            "Equities, who called Vyasa's output \"unmatched\".")
+    found = labelled(nlp, text)
+    assert ("ORG", "Kotak Institutional Equities", None) in found and not any(label == "PERSON" for label, _, _ in found)
