@@ -785,7 +785,7 @@ def test_a_named_tracker_or_monitor_is_a_publication_not_an_org(nlp: Language, t
 
 
 def test_a_name_ending_in_equities_is_an_org_not_a_person(nlp: Language) -> None:
-    text = ("Vyasa has released about ten language models since 2023, according to analysts at Kotak Institutional "
-            "Equities, who called Vyasa's output \"unmatched\".")
+    text = ("Orbis has built about eight language models since 2022, according to analysts at Haldane Institutional "
+            "Equities, who called Orbis's pace \"remarkable\".")
     found = labelled(nlp, text)
-    assert ("ORG", "Kotak Institutional Equities", None) in found and not any(label == "PERSON" for label, _, _ in found)
+    assert ("ORG", "Haldane Institutional Equities", None) in found and not any(label == "PERSON" for label, _, _ in found)
