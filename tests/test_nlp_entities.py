@@ -801,3 +801,8 @@ def test_a_role_after_a_name_and_comma_makes_a_person_when_the_parse_has_no_appo
     fixes = nlp.get_pipe("newsfacts_entity_fixes")
     assert isinstance(fixes, EntityFixes)
     assert fixes._has_person_role(doc[0:2])
+
+
+def test_an_org_short_name_opening_a_sentence_is_the_org(nlp: Language) -> None:
+    text = "Huiying Technologies reported results. Huiying said its loss narrowed."
+    assert [m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Huiying Technologies"] * 2
