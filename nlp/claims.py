@@ -550,6 +550,8 @@ class ClaimExtractor(RulesComponent):
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
+            if not subjects and found and is_part_said_to_be_models(root):
+                subjects = last_subject(found)  # "..., and that five of last year's releases were LLMs"
             restated = {state.claimed.get((s.name, count.value, item)) for s in subjects}
             if subjects and noun is None and not own_date and count.start > 0 and sent.doc[count.start - 1].tag_ == "POS" \
                     and len(restated) == 1 and None not in restated:
@@ -652,7 +654,7 @@ class ClaimExtractor(RulesComponent):
             # "Mistral AI accounted for three of France's five releases": the part is the
             # clause subject's; the whole's owner only when the clause names none
             own_part = finder.clause_subject(root, [root], index)
-            if own_part or any(c.dep_ == "nsubj" and not c.is_ancestor(root) for c in clause_verb(root).children):
+            if own_part or any(c.dep_ == "nsubj" and c.i != root.i and not c.is_ancestor(root) for c in clause_verb(root).children):
                 return own_part  # "Shanghai firms account for nine of China's 44": not China's nine
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
@@ -863,6 +865,14 @@ def is_retracted(root: Token) -> bool:
                 for c in verb.children):
             return True
     return False
+
+
+def is_part_said_to_be_models(root: Token) -> bool:
+    """"five of last year's releases were large language models": a part of what was just
+    counted, said to be models of a class."""
+    verb = root.head
+    return root.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children) \
+        and any(c.dep_ == "attr" and c.lemma_.lower() in ("model", "llm") for c in verb.children)
 
 
 def is_correction_not(token: Token) -> bool:

@@ -218,7 +218,11 @@ class ItemReader:
             return holder.lemma_.lower()  # "a population of 125 million": a measure of something else
         if root.head.lower_ in ("from", "between"):
             for other in counts:
-                if count.end <= other.start <= count.end + ITEM_WINDOW:
+                between = root.doc[count.end : other.start]
+                # the other end of the range: "from 1.8 billion to 72 billion parameters", not a
+                # count of another clause ("up from six the year before, and that five of ...")
+                if count.end <= other.start <= count.end + ITEM_WINDOW and not any(t.text in (",", ";") for t in between) \
+                        and any(t.lower_ in ("to", "and", "-", "–") for t in between):
                     noun = self.item_noun(other.root(root.doc[:]))
                     if noun is not None:
                         return self.item_text(noun, other, last)

@@ -1910,3 +1910,11 @@ def test_the_same_period_is_the_storys_span_past_a_single_year_part(nlp: Languag
             "One start-up, Kestrel Labs, released four of its own this year alone. "
             "By comparison, Belgian developers released 12 over the same period.")
     assert ("BE", 12, "exact", LLM, 2023, 2025) in model_claims(nlp, text, "2025-09-27")
+
+
+def test_a_part_said_to_be_llms_belongs_to_who_released_the_whole(nlp: Language) -> None:
+    text = ("Orbis Intelligence Group reported results on Tuesday. Orbis said it launched nine large models in 2024, "
+            "up from four the year before, and that three of last year's releases were large language models.")
+    assert model_claims(nlp, text, "2025-03-27") == {
+        ("Orbis Intelligence Group", 9, "exact", AI, 2024, 2024), ("Orbis Intelligence Group", 4, "exact", AI, 2023, 2023),
+        ("Orbis Intelligence Group", 3, "exact", LLM, 2024, 2024)}
