@@ -117,7 +117,7 @@ class ClaimExtractor(RulesComponent):
             return True
         verb = clause_verb(root)
         if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" and not is_correction_not(c) for c in verb.children):
-            return True  # "12 British models ... do not add up to 40 American ones"
+            return True  # "Nine Dutch models and four Belgian ones do not add up to 30 American ones"
         return is_retracted(root)
 
     def is_hypothetical(self, root: Token, noun: Token | None) -> bool:
@@ -182,7 +182,7 @@ class ClaimExtractor(RulesComponent):
         if prep is None or prep.lower_ != "of" or prep.head.lower_ in ("ahead", "short", "front", "instead", "because"):
             return False  # "narrowly ahead of the 104 launched in the US" compares, it takes no part
         # "of the 3,755", "out of 271", "three of its country's four"; but "nine of China's 44
-        # approved models" tells a named owner's 44
+        # approved models" tells a named owner's count
         named_owner = before in ("'s", "’s") and doc[count.start - 2].ent_type_ in ("COUNTRY", "ORG")
         return before == "the" or before in ("'s", "’s") and prep.head.like_num and not named_owner \
             or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
@@ -195,7 +195,7 @@ class ClaimExtractor(RulesComponent):
                     c.dep_ == "mark" and c.lower_ in PAST_LINKS for c in node.children)):
                 return None  # "plans to release four next year after releasing five last year"
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-                return None  # "... aims to have AI in 70% of industries, and that China now has 1,500 models"
+                return None  # "... aims to put AI into 60% of factories, and that Indonesia now has 400 models"
             node = node.head
             if node.lemma_.lower() in self.reporting:
                 return None
@@ -350,7 +350,7 @@ class ClaimExtractor(RulesComponent):
     @staticmethod
     def is_total_brought_now(root: Token) -> bool:
         """A bare count a total is brought to in the present ("That brings the country's
-        running total to 40-plus"), with no date in the bringing clause."""
+        running total to 15"), with no date in the bringing clause."""
         doc = root.doc
         if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
             return False
@@ -382,8 +382,8 @@ class ClaimExtractor(RulesComponent):
                                         or head.lower_ == "from" and head.head.lemma_.lower() in self.change_verbs)
 
     def corrects(self, earlier: Claim, claim: Claim, sent: Span) -> bool:
-        """Whether a claim corrects an earlier one: "Six Kenyan models, not five." takes back
-        the same subject's five for the same period."""
+        """Whether a claim corrects an earlier one: "Nine Ghanaian models, not seven." takes
+        back the same subject's seven for the same period."""
         if (earlier.subject, earlier.item, earlier.year_start, earlier.year_end) != \
                 (claim.subject, claim.item, claim.year_start, claim.year_end):
             return False
@@ -529,7 +529,7 @@ class ClaimExtractor(RulesComponent):
                 if (not own_date or reached_now(root)) and state.published is not None:
                     years = (None, state.published.year)  # a total so far, not the last count's period
             elif noun is None and not own_date and state.published is not None and self.is_total_brought_now(root):
-                years = (None, state.published.year)  # "That brings the country's running total to 40-plus"
+                years = (None, state.published.year)  # "That takes the country's running total to 15"
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
             if not subjects and found and noun is None and count.start > sent.start \
@@ -551,11 +551,11 @@ class ClaimExtractor(RulesComponent):
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
             if not subjects and found and is_part_said_to_be_models(root):
-                subjects = last_subject(found)  # "..., and that five of last year's releases were LLMs"
+                subjects = last_subject(found)  # "..., and that three of last year's releases were LLMs"
             restated = {state.claimed.get((s.name, count.value, item)) for s in subjects}
             if subjects and noun is None and not own_date and count.start > 0 and sent.doc[count.start - 1].tag_ == "POS" \
                     and len(restated) == 1 and None not in restated:
-                years = restated.pop()  # "South Africa's 12 include several small models": the count given before, again
+                years = restated.pop()  # "Senegal's three include a Wolof model": the count given before, again
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if baseline:
                 state.baselines.update(c.count_start for c in found[len(found) - len(subjects):])
@@ -655,7 +655,7 @@ class ClaimExtractor(RulesComponent):
             # clause subject's; the whole's owner only when the clause names none
             own_part = finder.clause_subject(root, [root], index)
             if own_part or any(c.dep_ == "nsubj" and c.i != root.i and not c.is_ancestor(root) for c in clause_verb(root).children):
-                return own_part  # "Shanghai firms account for nine of China's 44": not China's nine
+                return own_part  # "Bavarian firms account for six of Germany's 21": not Germany's six
         own = finder.own_subject(anchors, index, doc[count.end] if count.end < len(doc) else None, doc[count.start])
         if own is not None:
             return own
@@ -868,7 +868,7 @@ def is_retracted(root: Token) -> bool:
 
 
 def is_part_said_to_be_models(root: Token) -> bool:
-    """"five of last year's releases were large language models": a part of what was just
+    """"three of last year's releases were large language models": a part of what was just
     counted, said to be models of a class."""
     verb = root.head
     return root.dep_ == "nsubj" and verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children) \
@@ -876,7 +876,7 @@ def is_part_said_to_be_models(root: Token) -> bool:
 
 
 def is_correction_not(token: Token) -> bool:
-    """The "not" of a correction, "Six Kenyan models, not five": it denies the number after it."""
+    """The "not" of a correction, "Nine Ghanaian models, not seven": it denies the number after it."""
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].like_num
 

@@ -41,7 +41,7 @@ BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Auth
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
 OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
 
-# Plural glosses that name each of several products ("Poro and Viking, two open models").
+# Plural glosses that name each of several products ("Kalev and Vesna, two open models").
 PLURAL_PRODUCT_NOUNS = {"model", "chatbot", "assistant", "app"}
 
 # One-word names of the major languages (ISO 639-1), for demonyms used as languages.
@@ -52,7 +52,7 @@ LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2
 
 
 def is_language_field(span: Span) -> bool:
-    """"Swahili AI is having a moment": AI in a language is a field, not a company."""
+    """"Yoruba AI is having a moment": AI in a language is a field, not a company."""
     return len(span) == 2 and span[0].text in LANGUAGE_NAMES and span[1].text == "AI"
 
 
@@ -133,7 +133,7 @@ class EntityFixes(RulesComponent):
         for ent in doc.ents:
             inside = [(start, end) for start, end in ranges if ent.start_char < end and start < ent.end_char]
             if inside:
-                # "HONG KONG - Lanying Intelligence Group": keep the part after a dateline
+                # "HONG KONG - Huiying Technologies": keep the part after a dateline
                 cut = max(end for _, end in inside)
                 rest = doc.char_span(cut, ent.end_char, label=ent.label_, alignment_mode="contract")
                 if rest is None or ent.start_char >= min(start for start, _ in inside) and cut >= ent.end_char \
@@ -225,7 +225,7 @@ class EntityFixes(RulesComponent):
             if token.dep_ != "appos":
                 continue
             named, noun = (token, token.head) if token.pos_ == "PROPN" else (token.head, token)
-            # "Poro and Viking, two open models for Nordic languages": a plural gloss names each of a pair
+            # "Kalev and Vesna, two open models for Baltic languages": a plural gloss names each of a pair
             plural = noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_PRODUCT_NOUNS and noun.i > named.i
             tokens = [named, *(named.conjuncts if plural else ())]
             names = [by_token[t.i] for t in tokens if t.i in by_token]
@@ -433,7 +433,7 @@ class EntityFixes(RulesComponent):
             end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"
                                or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET")):
-            end -= 1  # (and "University of Tarapacá in" ends before "in")
+            end -= 1  # (and "University of Concepción in" ends before "in")
         while end - 1 > start and ("-" in doc[end - 1].text and doc[end - 1].norm_ != doc[end - 1].lower_
                                    or doc[end - 1].lower_ in self.headline_verbs):
             end -= 1  # a title-case heading: "Corvane AI Open-Sources Three Models", "Kestrel AI Launches ..."
@@ -444,7 +444,7 @@ class EntityFixes(RulesComponent):
             start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
         hyphen = next((t.i for t in doc[start:end] if t.text in ("-", "‑") and t.i + 1 < end and doc[t.i + 1].text.islower()), None)
         if ent.label_ == "ORG" and hyphen is not None and hyphen + 2 < end:
-            start = hyphen + 2  # "Hong Kong-listed Lanying Intelligence Group": the place is not the name
+            start = hyphen + 2  # "Hong Kong-listed Huiying Technologies": the place is not the name
         while start < end - 1 and doc[start].tag_ == "VBG":
             start += 1  # "Counting Jais, ...": a gerund opening the sentence is not part of a name
         while ent.label_ == "PERSON" and start < end - 2 and doc[start].lower_ in self.person_roles:
@@ -485,7 +485,7 @@ class EntityFixes(RulesComponent):
             return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
         if label in ("ORG", "GPE", "NORP", "PERSON") and len(span) == 1 and not ent.id_ and any(
                 c.text in LANGUAGE_NAMES and c.ent_type_ != "COUNTRY" for c in span.root.conjuncts):
-            return Span(doc, start, end, label="LANGUAGE")  # "such as Swahili, Kikuyu and Dholuo"
+            return Span(doc, start, end, label="LANGUAGE")  # "such as Swahili, Luhya and Kalenjin"
         if label in {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART"} and self.event_heads.intersection(words):
             label = "EVENT"
         elif label in {"ORG", "PERSON", "GPE"} and (words[-1] in self.work_heads or "Strategy" in words):
@@ -509,7 +509,7 @@ class EntityFixes(RulesComponent):
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"
         elif label == "ORG" and (span.text in big_city_names() or span.text in city_names() and self._city_before_org_noun(span)):
-            label = "GPE"  # "Tarang Intelligence, a Hyderabad start-up", "the Heidelberg company": a city
+            label = "GPE"  # "Sutra Labs, a Chennai start-up", "the Tübingen company": a city
         if label == "PERSON" and (doc[end - 1].like_num or any(c.isdigit() for c in doc[end - 1].text)):
             label = "PRODUCT"  # "Aya 23", "Aya 101": a numbered product, not a person
         while label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -553,7 +553,7 @@ class EntityFixes(RulesComponent):
         return False
 
     def _city_before_org_noun(self, span: Span) -> bool:
-        """A one-word name modifying an organization noun after "the"/"a": "the Heidelberg company"."""
+        """A one-word name modifying an organization noun after "the"/"a": "the Tübingen company"."""
         head = span.root.head
         return len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod") and head.i > span.end - 1 \
             and head.lower_ in self.org_descriptors and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
@@ -569,7 +569,7 @@ class EntityFixes(RulesComponent):
                     return True
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            # the parser may miss the appositive: "Song Min-jae, director general for AI policy, told"
+            # the parser may miss the appositive: "Song Ha-neul, director general for AI policy, told"
             for token in doc[span.end + 1 : span.end + 5]:
                 if token.is_punct:
                     break

@@ -220,7 +220,7 @@ class ItemReader:
             for other in counts:
                 between = root.doc[count.end : other.start]
                 # the other end of the range: "from 1.8 billion to 72 billion parameters", not a
-                # count of another clause ("up from six the year before, and that five of ...")
+                # count of another clause ("up from four the year before, and that three of ...")
                 if count.end <= other.start <= count.end + ITEM_WINDOW and not any(t.text in (",", ";") for t in between) \
                         and any(t.lower_ in ("to", "and", "-", "–") for t in between):
                     noun = self.item_noun(other.root(root.doc[:]))

@@ -132,7 +132,7 @@ class Normalizer(RulesComponent):
                 ents.append(Span(doc, token.i, token.i + 1, label="PERSON"))
                 changed = True
             # "Heliant shipped seven models" (untagged) after "Heliant AI".
-            # (the model may tag a sentence-opening "Lanying said" as a common noun)
+            # (the model may tag a sentence-opening "Huiying said" as a common noun)
             elif token.text in org_heads and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.text[:1].isupper()) \
                     and not _in_longer_name(token):
                 ents.append(Span(doc, token.i, token.i + 1, label="ORG"))

@@ -35,7 +35,7 @@ INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "cent
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 # The start of an interview answer: "A: ...", "A. ..."
 ANSWER = re.compile(r"A\s?[:.]\s")
-# A transcript turn: "KWAME MENSAH-BONSU: ...", "OKAFOR: ..."
+# A transcript turn: "LINDIWE DUBE: ...", "HOST: ..."
 SPEAKER_TURN = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 QUESTION_LINE = re.compile(r"^(?:Q\s?[:.]\s.*|[^\n]{1,200}\?)[ \t]*$", re.MULTILINE)
 # Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
@@ -190,9 +190,9 @@ class SubjectFinder:
         return before.endswith("?") and len(before) < 200 and not line.lstrip().startswith(('"', "“"))
 
     def speakers_org(self, token: Token) -> list[Subject]:
-        """"We", "our lab" in a transcript turn ("MENSAH-BONSU: Our own lab has released
-        three"): the org the speaker was introduced with ("Kwame Mensah-Bonsu, who founded
-        the Accra lab Nkyinkyim AI")."""
+        """"We", "our lab" in a transcript turn ("DUBE: Our own lab has released two"): the
+        org the speaker was introduced with ("Lindiwe Dube, who founded the Durban lab
+        Ubuntu Speech")."""
         text = self.doc.text
         start = text.rfind("\n", 0, token.idx) + 1
         label = SPEAKER_TURN.match(text[start : token.idx + 1])
@@ -295,13 +295,13 @@ class SubjectFinder:
             if (child.dep_ == "appos" or adjacent) and ent is not None and ent.label_ in SUBJECT_LABELS:
                 return self._with_conjuncts(child, ent)
         if lemma in self.org_nouns and head.tag_ == "NN" and "our" in left_words:
-            return self.speakers_org(head) or None  # "MENSAH-BONSU: Our own lab has released three"
+            return self.speakers_org(head) or None  # "DUBE: Our own lab has released two"
         if lemma in self.org_nouns and head.tag_ == "NN" and left_words & {"his", "her"}:
-            # "Tarang's chief executive, Anirudh Sastry, said his company has released two": the
-            # org that glosses the one saying so
-            speaker_org = self._speakers_org(head)
-            if speaker_org is not None:
-                return [speaker_org]
+            # "Veldt AI's chief executive, Thandiwe Mokoena, said her company has released four":
+            # the org that glosses the one saying so
+            reporters_org = self._reporters_org(head)
+            if reporters_org is not None:
+                return [reporters_org]
         if lemma in self.org_nouns and head.tag_ == "NN" and "the" in left_words:
             # "DeepSeek deserves its own paragraph. ... the Chinese lab has now open-sourced 14":
             # a definite org noun after a sentence about an org is that org, its country or
@@ -520,7 +520,7 @@ class SubjectFinder:
         token = doc[i]
         if token.text == ":" and i > 0 and (ent := self.entity(doc[i - 1])) is not None \
                 and ent.label_ in SUBJECT_LABELS and ent.end == i:
-            # "- Google DeepMind: 8"; "- Anthropic, Meta and Mistral AI: 3 each"
+            # "- Kestrel Labs: 6"; "- Orbis AI, Lumora AI and Veldt AI: 2 each"
             listed: list[Subject] = []
             j = ent.start
             while True:  # the names before it, joined by commas and "and"
@@ -572,7 +572,7 @@ class SubjectFinder:
         owner = self.entity(doc[token.i - 1]) if token.pos_ == "NOUN" and token.i > 0 else None
         if owner is not None and owner.label_ in SUBJECT_LABELS and owner.end == token.i and owner.start > 0 \
                 and doc[owner.start - 1].lower_ in GAP_OPENERS:
-            return [subject_of(owner)]  # "... six and Danish ones four", however parsed
+            return [subject_of(owner)]  # "... three and Swiss ones two", however parsed
         return []
 
     def _place_or_body(self, token: Token) -> bool:
@@ -805,9 +805,9 @@ class SubjectFinder:
             return self.salience.recent_countries[-1:] or self._dominant_country()
         return [] if all_subjects else None
 
-    def _speakers_org(self, token: Token) -> Subject | None:
+    def _reporters_org(self, token: Token) -> Subject | None:
         """The one org named in the subject of the reporting verb above a token, outside
-        relative clauses: "Tarang's chief executive, Anirudh Sastry, said ..." -> Tarang."""
+        relative clauses: "Veldt AI's chief executive, Thandiwe Mokoena, said ..." -> Veldt AI."""
         say = next((a for a in token.ancestors if a.lemma_.lower() in self.reporting), None)
         if say is None:
             return None
