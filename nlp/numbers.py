@@ -107,7 +107,7 @@ class NumberReader:
         elif token.lower_ == "one" and start > sent.start and doc[start - 1].lower_ in ("the", "that", "this"):
             return None  # "it rewards the one model people build on": which one, not how many
         elif token.lower_ == "one" and token.dep_ != "nummod" and not self._distributive_next(token, sent) \
-                and not self._closing_one(token, sent) and not _baseline_one(token):
+                and not self._closing_one(token, sent) and not _baseline_one(token) and not _listed_one(token, sent):
             return None  # "one of", "no one", "American ones"; but "one each" counts
         # "thirty-seven"
         if end + 1 < sent.end and doc[end].text == "-" and not token.whitespace_:
@@ -223,3 +223,10 @@ def _baseline_one(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "from" and not any(c.lower_ == "of" for c in token.children) \
         and token.head.head.lower_ in ("up", "down", "rising", "rose", "falling", "fell", "growing", "grew", "jumping",
                                        "jumped", "increase", "increased", "climbing", "climbed")
+
+
+def _listed_one(token: Token, sent: Span) -> bool:
+    """"- Kestrel Labs — one, Falcon Mini, ...": the count of a list line, after a name and a dash or colon."""
+    doc = token.doc
+    return token.i - 2 >= sent.start and doc[token.i - 1].text in ("—", "–", "-", ":") \
+        and doc[token.i - 2].pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "(")

@@ -1918,3 +1918,8 @@ def test_a_part_said_to_be_llms_belongs_to_who_released_the_whole(nlp: Language)
     assert model_claims(nlp, text, "2025-03-27") == {
         ("Orbis Intelligence Group", 9, "exact", AI, 2024, 2024), ("Orbis Intelligence Group", 4, "exact", AI, 2023, 2023),
         ("Orbis Intelligence Group", 3, "exact", LLM, 2024, 2024)}
+
+
+def test_one_on_a_list_line_after_a_name_and_a_dash_is_a_count(nlp: Language) -> None:
+    text = "Language models released this week:\n• Kestrel Labs — two language models\n• Orbis AI — one, Orca Mini, under an open licence"
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-14")} == {("Kestrel Labs", 2), ("Orbis AI", 1)}
