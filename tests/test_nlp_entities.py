@@ -774,7 +774,7 @@ def test_a_hyphenated_name_ending_in_ai_is_a_product(nlp: Language, name: str) -
     assert not [m for m in facts(nlp, text).mentions if m.text == name and m.label in ("ORG", "PERSON")]
 
 
-@pytest.mark.parametrize("title", ["Frontier Model Tracker", "Global LLM Scoreboard"])
+@pytest.mark.parametrize("title", ["Frontier Model Tracker", "Global LLM Scoreboard", "Model Builders Digest"])
 def test_a_named_tracker_or_monitor_is_a_publication_not_an_org(nlp: Language, title: str) -> None:
     text = f"China released 47 models, according to the annual {title} published on Tuesday by a consultancy."
     assert not [m for m in facts(nlp, text).mentions if m.label == "ORG" and m.text.endswith(title.split()[-1])]
@@ -806,3 +806,8 @@ def test_a_role_after_a_name_and_comma_makes_a_person_when_the_parse_has_no_appo
 def test_an_org_short_name_opening_a_sentence_is_the_org(nlp: Language) -> None:
     text = "Huiying Technologies reported results. Huiying said its loss narrowed."
     assert [m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Huiying Technologies"] * 2
+
+
+def test_a_newsletters_own_name_is_no_org(nlp: Language) -> None:
+    text = "Welcome to Frontier Weekly, the newsletter about open models. Kestrel Labs released two models."
+    assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Kestrel Labs"]
