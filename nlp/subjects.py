@@ -663,8 +663,10 @@ class SubjectFinder:
                 found = self._verb_subject(node, inside, sentence)
                 if found is not None:
                     return found
-            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting and node.dep_ != "dobj":
-                return []  # "announced 20 models": a reporting verb whose object is the count is its verb
+            if node.head.i == node.i or node.head.lemma_.lower() in self.reporting and node.dep_ != "dobj" \
+                    and not (node.dep_ == "advmod" and node.lower_ == "more"):
+                # "announced 20 models", "added five more": a reporting verb whose object is the count is its verb
+                return []
             node = node.head
 
     def _verb_subject(self, verb: Token, inside: set[int], sentence: int) -> list[Subject] | None:

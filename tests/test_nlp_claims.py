@@ -1923,3 +1923,9 @@ def test_a_part_said_to_be_llms_belongs_to_who_released_the_whole(nlp: Language)
 def test_one_on_a_list_line_after_a_name_and_a_dash_is_a_count(nlp: Language) -> None:
     text = "Language models released this week:\n• Kestrel Labs — two language models\n• Orbis AI — one, Orca Mini, under an open licence"
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-14")} == {("Kestrel Labs", 2), ("Orbis AI", 1)}
+
+
+def test_added_n_more_is_the_adding_subjects_count(nlp: Language) -> None:
+    text = ("Orbis AI released 14 foundation models in 2025. Kestrel Labs, which unveiled its Osprey family last "
+            "December, added five more this year.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-12-15")} == {("Orbis AI", 14), ("Kestrel Labs", 5)}
