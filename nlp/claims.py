@@ -670,8 +670,13 @@ class ClaimExtractor(RulesComponent):
         models counted, with the period it names ("LLMs released, Jan-Jun 2024"); or cells
         that are years ("Country  2024  2025") under a line naming the class (`recent_class`).
         A line that itself counts something is no header."""
-        year_columns = [(i, (int(cell.text), int(cell.text))) for i, cell in enumerate(cells)
-                        if i > 0 and YEAR_CELL.fullmatch(cell.text)]
+        year_columns: list[tuple[int, Years]] = [
+            (i, (int(m.group(1)), int(m.group(1)))) for i, cell in enumerate(cells) if i > 0 and (m := YEAR_CELL.fullmatch(cell.text))]
+        if year_columns:
+            # "Country  2023  2024  2025*  Total": a total column covers the years before it
+            first_year, last_year = year_columns[0][1][0], year_columns[-1][1][1]
+            year_columns += [(i, (first_year, last_year)) for i, cell in enumerate(cells)
+                             if i > year_columns[-1][0] and cell.text.lower() in ("total", "all", "overall")]
         if recent_class is not None and year_columns and len(year_columns) == len(cells) - 1:
             return _Table(len(cells), year_columns, recent_class)
         if self.numbers.counts(cells[0].sent):
@@ -710,6 +715,10 @@ class ClaimExtractor(RulesComponent):
         numbers = self.numbers.counts(sent)
         for i, years in table.columns:
             counts = [c for c in numbers if cells[i].start <= c.start < cells[i].end]
+            value = self.numbers.word_value(cells[i][0]) if len(cells[i]) == 1 else None
+            if not counts and value is not None:
+                # a bare number in a count column is a count, whatever the model tagged it
+                counts = [Count(cells[i].start, cells[i].end, int(value), "exact")]
             if len(counts) == 1:
                 found.append(self.make_claim(subject, counts[0], table.item, years, sent))
         if not found:
@@ -736,7 +745,7 @@ class ClaimExtractor(RulesComponent):
 
 
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
-YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+YEAR_CELL = re.compile(r"((?:19|20)\d\d)\*?")  # "2025*": a year with a footnote
 
 
 @dataclass
@@ -751,14 +760,15 @@ class _Table:
 
 def table_cells(sent: Span) -> list[Span] | None:
     """The cells of a line of a pipe table ("Mistral AI | France | 5") or of a table
-    aligned with spaces ("France      3      4", ending in a number), else None."""
+    aligned with spaces ("France      3      4", ending in a number or a total column), else None."""
     doc = sent.doc
     bars = [t.i for t in sent if t.text == "|"]
     if not bars:
         # spaCy keeps a run of two or more spaces as a token of its own
         gaps = [t.i for t in sent if t.is_space and "\n" not in t.text]
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if not gaps or last is None or not last.like_num or "\n" in sent.text.strip():
+        if not gaps or last is None or not (last.like_num or last.lower_ in ("total", "all", "overall")) \
+                or "\n" in sent.text.strip():
             return None
         bars = gaps
     edges = [sent.start - 1, *bars, sent.end]

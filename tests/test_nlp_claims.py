@@ -1929,3 +1929,14 @@ def test_added_n_more_is_the_adding_subjects_count(nlp: Language) -> None:
     text = ("Orbis AI released 14 foundation models in 2025. Kestrel Labs, which unveiled its Osprey family last "
             "December, added five more this year.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-12-15")} == {("Orbis AI", 14), ("Kestrel Labs", 5)}
+
+
+def test_a_table_with_a_footnoted_year_and_a_total_column(nlp: Language) -> None:
+    text = ("Language models released, by developer country\n\n"
+            "Country        2022   2023   2024*   Total\n"
+            "Portugal          2      5      4      11\n"
+            "Spain             3      7      6      16\n\n"
+            "* January to June.")
+    found = model_claims(nlp, text, "2024-08-01")
+    assert ("PT", 5, "exact", LLM, 2023, 2023) in found and ("ES", 16, "exact", LLM, 2022, 2024) in found
+    assert len(found) == 8
