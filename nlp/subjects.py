@@ -911,7 +911,9 @@ class SubjectFinder:
             for child in self._subject_tokens(speaker):
                 ent = self.entity(child)
                 if ent is not None and ent.label_ == "ORG":
-                    return [subject_of(ent)]
+                    # "VinAI and Viettel said they had released ...": "they" is all of them
+                    plural = any(c.dep_ in SUBJECT_DEPS and c.lower_ == "they" for c in verb.children)
+                    return self._with_conjuncts(child, ent) if plural else [subject_of(ent)]
                 if ent is None and child.lower_ in RELATIVE_PRONOUNS and speaker.dep_ == "relcl":
                     child = speaker.head  # "LightOn, which says it has trained six"
                     ent = self.entity(child)

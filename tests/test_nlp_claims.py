@@ -1940,3 +1940,8 @@ def test_a_table_with_a_footnoted_year_and_a_total_column(nlp: Language) -> None
     found = model_claims(nlp, text, "2024-08-01")
     assert ("PT", 5, "exact", LLM, 2023, 2023) in found and ("ES", 16, "exact", LLM, 2022, 2024) in found
     assert len(found) == 8
+
+
+def test_they_after_two_named_speakers_is_both_of_them(nlp: Language) -> None:
+    text = "Orbis AI and Kestrel Labs said they had released five and two LLMs respectively last year."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-06-01")} == {("Orbis AI", 5), ("Kestrel Labs", 2)}
