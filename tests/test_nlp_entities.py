@@ -811,3 +811,9 @@ def test_an_org_short_name_opening_a_sentence_is_the_org(nlp: Language) -> None:
 def test_a_newsletters_own_name_is_no_org(nlp: Language) -> None:
     text = "Welcome to Frontier Weekly, the newsletter about open models. Kestrel Labs released two models."
     assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Kestrel Labs"]
+
+
+def test_an_org_plus_tech_or_cloud_is_the_unit(nlp: Language) -> None:
+    text = "Siemens Tech, the digital arm of Siemens, released two models."
+    orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
+    assert "Siemens Tech" in orgs and "Tech" not in orgs
