@@ -440,7 +440,8 @@ class EntityFixes(RulesComponent):
         while (ent.label_ == "ORG" or doc[end - 1].text in self.org_suffixes) and start > 0 and start == ent.start \
                 and self._name_word(doc[start - 1]) \
                 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
-                and doc[start - 1].ent_iob_ == "O" and not doc[start - 1].is_sent_start:
+                and doc[start - 1].ent_iob_ == "O" \
+                and (not doc[start - 1].is_sent_start or doc[ent.start].text in self.name_suffixes):  # "[Vektor] AI Labs"
             start -= 1  # "Turin start-up Lumen Tecnologie" with only "Tecnologie" tagged
         hyphen = next((t.i for t in doc[start:end] if t.text in ("-", "‑") and t.i + 1 < end and doc[t.i + 1].text.islower()), None)
         if ent.label_ == "ORG" and hyphen is not None and hyphen + 2 < end:
@@ -496,13 +497,17 @@ class EntityFixes(RulesComponent):
             label = "PRODUCT"
         elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:
             label = "ORG"  # "Verdane Labs" tagged PERSON
+        elif label == "PRODUCT" and len(span) > 1 and words[-1] in self.org_suffixes and end < len(doc) \
+                and doc[end].lower_ in self.org_descriptors:
+            label = "ORG"  # "its Vektor AI Labs unit" tagged PRODUCT
         elif label == "ORG" and start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ == "ORG":
             label = "PRODUCT"  # "SenseTime's SenseChat": what a company has is a product
         elif described and label in ("PERSON", "GPE", "NORP", "FAC"):
             label = "ORG"
         elif label in ("ORG", "PERSON") and end < len(doc) and doc[end].lower_ in self.event_nouns:
             label = "EVENT"  # "the Lumina conference"
-        elif label in ("ORG", "PERSON") and (self._names_product(doc, end) or self._owned(span)):
+        elif label in ("ORG", "PERSON") and (self._names_product(doc, end) or self._owned(span)) \
+                and not (words[-1] in self.org_suffixes and end < len(doc) and doc[end].lower_ in self.org_descriptors):
             label = "PRODUCT"  # "its Nova assistant", "Spark large language models", "its Urdu-focused Kestrel"
         elif label in ("PERSON", "GPE", "NORP", "FAC") and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"

@@ -817,3 +817,10 @@ def test_an_org_plus_tech_or_cloud_is_the_unit(nlp: Language) -> None:
     text = "Siemens Tech, the digital arm of Siemens, released two models."
     orgs = {c for label, c, _ in labelled(nlp, text) if label == "ORG"}
     assert "Siemens Tech" in orgs and "Tech" not in orgs
+
+
+def test_a_unit_named_with_an_org_suffix_is_an_org_even_opening_a_sentence(nlp: Language) -> None:
+    text = ("The group's profit rose, helped by models built by its Kordon AI Labs unit. Kordon AI Labs released "
+            "three LLMs in the quarter.")
+    found = [(m.label, m.text) for m in facts(nlp, text).mentions]
+    assert found.count(("ORG", "Kordon AI Labs")) == 2 and ("ORG", "AI Labs") not in found
