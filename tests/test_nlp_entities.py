@@ -824,3 +824,8 @@ def test_a_unit_named_with_an_org_suffix_is_an_org_even_opening_a_sentence(nlp: 
             "three LLMs in the quarter.")
     found = [(m.label, m.text) for m in facts(nlp, text).mentions]
     assert found.count(("ORG", "Kordon AI Labs")) == 2 and ("ORG", "AI Labs") not in found
+
+
+def test_a_newsletter_footer_yields_no_entities(nlp: Language) -> None:
+    text = "Kestrel Labs released two models.\n\nThat's it for this week.\n\nUnsubscribe | Manage preferences"
+    assert [m.text for m in facts(nlp, text).mentions] == ["Kestrel Labs"]
