@@ -39,6 +39,8 @@ from .syntax import clause_verb
 AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
+# Verbs of a register or list that holds models it did not make ("the register lists 14 ...").
+LISTING_VERBS = ("list", "include", "contain", "record", "show", "hold")
 COUNTING_VERBS = ("count", "tally", "identify", "record", "list", "track", "find")
 # Verbs that take a total somewhere ("taking the total to 346", "bringing the tally to nine").
 RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
@@ -209,10 +211,11 @@ class ClaimExtractor(RulesComponent):
 
     @staticmethod
     def has_maker(noun: Token | None) -> bool:
-        """"63 notable models from American developers": the noun names who made them."""
+        """"63 notable models from American developers", "14 Nigerian language models": the
+        noun names who made them."""
         return noun is not None and any(
             p.dep_ == "prep" and p.lower_ in ("from", "by") and any(t.ent_type_ in ("COUNTRY", "ORG") for t in p.subtree)
-            for p in noun.children)
+            or p.dep_ in ("amod", "compound") and p.ent_type_ == "COUNTRY" for p in noun.children)
 
     def is_third_party(self, root: Token, noun: Token | None) -> bool:
         """Models tested, evaluated or ranked by someone else ("the institute evaluated 16
@@ -550,6 +553,10 @@ class ClaimExtractor(RulesComponent):
             more = count.end < len(sent.doc) and sent.doc[count.end].lower_ == "more" and self.is_continuation(root)
             if not subjects and (more or noun is None and self.is_restated_figure(root)):
                 subjects = last_subject(found) or state.finder.previous_claim_subject(index)
+            if not subjects and noun is not None and clause_verb(root).lemma_.lower() in LISTING_VERBS:
+                # "its register now lists 14 Nigerian language models": the country the models are from
+                subjects = [subject_of(e) for c in noun.children if c.dep_ in ("amod", "compound")
+                            and (e := state.finder.entity(c)) is not None and e.label_ == "COUNTRY"][:1]
             if not subjects and found and is_part_said_to_be_models(root):
                 subjects = last_subject(found)  # "..., and that three of last year's releases were LLMs"
             restated = {state.claimed.get((s.name, count.value, item)) for s in subjects}

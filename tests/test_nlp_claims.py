@@ -1945,3 +1945,12 @@ def test_a_table_with_a_footnoted_year_and_a_total_column(nlp: Language) -> None
 def test_they_after_two_named_speakers_is_both_of_them(nlp: Language) -> None:
     text = "Orbis AI and Kestrel Labs said they had released five and two LLMs respectively last year."
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-06-01")} == {("Orbis AI", 5), ("Kestrel Labs", 2)}
+
+
+def test_a_register_listing_demonym_models_counts_for_that_country(nlp: Language) -> None:
+    text = "The agency says its register now lists 11 Ghanaian language models in total."
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2024-09-18")} == {("GH", 11)}
+
+
+def test_a_leaderboard_listing_models_is_still_third_party(nlp: Language) -> None:
+    assert not model_claims(nlp, "The leaderboard lists 40 models from around the world.", "2024-09-18")
