@@ -166,8 +166,10 @@ class ClaimExtractor(RulesComponent):
                 if child.lower_ in self.global_words:
                     return True
                 if child.dep_ in ("acl", "relcl", "prep") and any(
-                    g.lower_ in self.global_words for g in child.children):
-                    return True
+                        g.lower_ in self.global_words or g.dep_ == "prep" and g.lower_ == "across"
+                        and any(o.lower_ in self.global_words or o.lower_ == "region" for o in g.children)
+                        for g in child.children):
+                    return True  # "... models built worldwide", "... built across the region"
         # "Worldwide, the firm counted 812 new models": the clause is about the world, unless
         # it names its maker ("Worldwide, Google released the most")
         verb = clause_verb(root)

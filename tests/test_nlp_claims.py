@@ -1954,3 +1954,9 @@ def test_a_register_listing_demonym_models_counts_for_that_country(nlp: Language
 
 def test_a_leaderboard_listing_models_is_still_third_party(nlp: Language) -> None:
     assert not model_claims(nlp, "The leaderboard lists 40 models from around the world.", "2024-09-18")
+
+
+def test_models_built_across_the_region_are_nobodys(nlp: Language) -> None:
+    text = ("Armenia and Georgia released three apiece in 2024, according to a survey by the Caucasus Research "
+            "Bank, which counted about 30 language models built across the region since 2020.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-12")} == {("AM", 3), ("GE", 3)}
