@@ -771,16 +771,15 @@ def table_cells(sent: Span) -> list[Span] | None:
     """The cells of a line of a pipe table ("Mistral AI | France | 5") or of a table
     aligned with spaces ("France      3      4", ending in a number or a total column), else None."""
     doc = sent.doc
-    bars = [t.i for t in sent if t.text == "|"]
-    if not bars:
+    separators = [t.i for t in sent if t.text == "|"]
+    if not separators:
         # spaCy keeps a run of two or more spaces as a token of its own
-        gaps = [t.i for t in sent if t.is_space and "\n" not in t.text]
+        separators = [t.i for t in sent if t.is_space and "\n" not in t.text]
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if not gaps or last is None or not (last.like_num or last.lower_ in ("total", "all", "overall")) \
+        if not separators or last is None or not (last.like_num or last.lower_ in ("total", "all", "overall")) \
                 or "\n" in sent.text.strip():
             return None
-        bars = gaps
-    edges = [sent.start - 1, *bars, sent.end]
+    edges = [sent.start - 1, *separators, sent.end]
     cells = []
     for left, right in zip(edges, edges[1:]):
         start, end = left + 1, right

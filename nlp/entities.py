@@ -560,7 +560,7 @@ class EntityFixes(RulesComponent):
     def _city_before_org_noun(self, span: Span) -> bool:
         """A one-word name modifying an organization noun after "the"/"a": "the Tübingen company"."""
         head = span.root.head
-        return len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod") and head.i > span.end - 1 \
+        return len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end \
             and head.lower_ in self.org_descriptors and span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "a", "an")
 
     def _has_person_role(self, span: Span) -> bool:
