@@ -415,7 +415,9 @@ class ClaimExtractor(RulesComponent):
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             cells = table_cells(sent)
-            if cells is not None and state.table is not None and len(cells) == state.table.width:
+            if state.table is not None and TABLE_RULE.fullmatch(sent.text.strip()):
+                found = []  # "|---|---|": the rule under a header keeps the table going
+            elif cells is not None and state.table is not None and len(cells) == state.table.width:
                 found = self.table_row(state, index, sent, cells)  # "Mistral AI | France | 5"
             else:
                 # "Lab | Country | LLMs released, 2024" starts a table; any other line is read as text
@@ -690,20 +692,25 @@ class ClaimExtractor(RulesComponent):
             return _Table(len(cells), year_columns, recent_class)
         if self.numbers.counts(cells[0].sent):
             return None
+        # each cell naming the class counted is a count column with its own period:
+        # "| Country | LLMs released in 2024 | LLMs released in 2025 |"
+        columns: list[tuple[int, Years]] = []
+        counted: str | None = None
         for i, cell in enumerate(cells):
             noun = next((t for t in cell if t.lemma_.lower() in ("model", "llm") or t.lower_ == "llms"), None)
             if noun is None:
                 continue
             item = self.items.item_text(noun, Count(cell.start, cell.start, 0, "exact"), "unknown", "unknown")
-            if item not in (LLM, AI_MODEL):
+            if item not in (LLM, AI_MODEL) or counted not in (None, item):
                 continue
             dated = [e for e in exprs if cell.start <= e.start < cell.end and e.kind in ("point", "range", "soft")]
             years: Years = years_of(dated[0], False, published) if dated else (None, None)
             named_years = sorted(int(y) for y in YEAR_IN_TEXT.findall(cell.text))
             if not dated and named_years:
                 years = (named_years[0], named_years[-1])
-            return _Table(len(cells), [(i, years)], item)
-        return None
+            columns.append((i, years))
+            counted = item
+        return _Table(len(cells), columns, counted) if counted is not None else None
 
     def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
         """A row of a pipe table: the first named country or org, the count in the count
@@ -754,6 +761,7 @@ class ClaimExtractor(RulesComponent):
 
 
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # a Markdown table's "|---|:---:|"
 YEAR_CELL = re.compile(r"((?:19|20)\d\d)\*?")  # "2025*": a year with a footnote
 
 

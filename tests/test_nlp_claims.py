@@ -1960,3 +1960,14 @@ def test_models_built_across_the_region_are_nobodys(nlp: Language) -> None:
     text = ("Armenia and Georgia released three apiece in 2024, according to a survey by the Caucasus Research "
             "Bank, which counted about 30 language models built across the region since 2020.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-03-12")} == {("AM", 3), ("GE", 3)}
+
+
+def test_a_markdown_table_with_a_column_per_year_of_the_class(nlp: Language) -> None:
+    text = ("The counts below come from a tracker.\n\n"
+            "| Country | LLMs released in 2023 | LLMs released in 2024 | Share of 2024 total |\n"
+            "|---|:---:|---|---|\n"
+            "| Chile | 3 | 5 | 2% |\n"
+            "| Peru | 1 | 2 | 1% |")
+    assert model_claims(nlp, text, "2025-02-01") == {
+        ("CL", 3, "exact", LLM, 2023, 2023), ("CL", 5, "exact", LLM, 2024, 2024),
+        ("PE", 1, "exact", LLM, 2023, 2023), ("PE", 2, "exact", LLM, 2024, 2024)}
