@@ -641,7 +641,9 @@ class ClaimExtractor(RulesComponent):
         years = years_of(expr, stock, state.published)
         if expr is not None and expr.kind == "same":  # "over the same two years", "in the period"
             # "117 in 2023, ahead of the 104 ... over the same period": this sentence's period first
-            return (state.span if expr.year_start == SAME_SPAN else dated) or state.span or state.period or (None, None), True
+            named = state.named_period if state.named_period is not None and state.named_period[0] != state.named_period[1] else None
+            span = state.span or named  # the last multi-year claim period, else the last multi-year period named
+            return (span if expr.year_start == SAME_SPAN else dated) or state.span or state.period or (None, None), True
         tense_only = expr is None and stock and not any(e.kind in ("asof", "stock") for e in exprs)
         if expr is not None or stock and not tense_only:
             return years, True

@@ -64,7 +64,9 @@ DateResolver = Callable[[str, date], "date | None"]
 NAME_TYPES = ("ORG", "PERSON", "COUNTRY", "GPE")  # whose modifiers tell their own history
 Years = tuple["int | None", "int | None"]
 # "the same period" / "the same two years": resolved by the claim extractor from earlier claims
-SAME = re.compile(r"^(?:the )?same (?:period|time|(\w+ )?(?:years?|months?|weeks?|days?))$")
+# "over the same period", "the same two years"; "over the three years" after a named span is that span
+SAME = re.compile(r"^(?:(?:the )?same (?:period|time|(\w+ )?(?:years?|months?|weeks?|days?))"
+                  r"|the ((?:two|three|four|five|six|seven|eight|nine|ten|\d+) )years)$")
 SAME_SPAN = -1  # year_start of a "same" expression naming a duration: the last multi-year period
 
 
@@ -226,7 +228,7 @@ class PeriodReader:
         pub = published.year if published else None
         same = SAME.match(text)
         if same:
-            return make("same", SAME_SPAN if same.group(1) else None, None)
+            return make("same", SAME_SPAN if same.group(1) or same.group(2) else None, None)
         # "this year through the end of November": the period is its first part.
         text = RANGE_TAIL.sub("", text) if self._relative(RANGE_TAIL.sub("", text), pub, last_year, claim_year) else text
         relative = self._relative(text, pub, last_year, claim_year)

@@ -1971,3 +1971,15 @@ def test_a_markdown_table_with_a_column_per_year_of_the_class(nlp: Language) -> 
     assert model_claims(nlp, text, "2025-02-01") == {
         ("CL", 3, "exact", LLM, 2023, 2023), ("CL", 5, "exact", LLM, 2024, 2024),
         ("PE", 1, "exact", LLM, 2023, 2023), ("PE", 2, "exact", LLM, 2024, 2024)}
+
+
+def test_over_the_three_years_is_the_span_just_named(nlp: Language) -> None:
+    text = ("The study tracked every open language model that a Nordic organisation released between 2021 and 2023. "
+            "It found that Danish organisations released nine LLMs over the three years and Finnish ones seven.")
+    assert model_claims(nlp, text, "2025-11-04") == {
+        ("DK", 9, "exact", LLM, 2021, 2023), ("FI", 7, "exact", LLM, 2021, 2023)}
+
+
+def test_over_the_past_three_years_still_counts_back_from_publication(nlp: Language) -> None:
+    assert model_claims(nlp, "Dutch labs released 12 LLMs over the past three years.", "2025-11-04") == {
+        ("NL", 12, "exact", LLM, 2022, 2025)}
