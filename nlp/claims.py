@@ -715,8 +715,8 @@ class ClaimExtractor(RulesComponent):
         return _Table(len(cells), columns, counted) if counted is not None else None
 
     def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
-        """A row of a pipe table: the first named country or org, the count in the count
-        cell, and what and when the header says."""
+        """A row of a table: the first named country or org, the count in each count
+        column, and what and when the header says for that column."""
         table = state.table
         assert table is not None
         count_cells = {i for i, _ in table.columns}
