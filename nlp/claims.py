@@ -39,6 +39,8 @@ from .syntax import clause_verb
 AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
+# Row labels that gather what the named rows leave over, and so name nobody.
+REMAINDER_ROWS = ("other", "others", "rest", "remaining", "unattributed", "unknown", "misc")
 # Verbs of a register or list that holds models it did not make ("the register lists 14 ...").
 LISTING_VERBS = ("list", "include", "contain", "record", "show", "hold")
 COUNTING_VERBS = ("count", "tally", "identify", "record", "list", "track", "find")
@@ -725,7 +727,8 @@ class ClaimExtractor(RulesComponent):
         first = cells[0]
         if 0 not in count_cells and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
                 t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct) \
-                and not any(t.lower_ in self.global_words or t.lower_ in TOTALS for t in first):  # not "Worldwide"
+                and not any(t.lower_ in self.global_words or t.lower_ in TOTALS or t.lower_ in REMAINDER_ROWS
+                            for t in first):  # not "Worldwide", "Others"
             subject = Subject(first.text, "ORG", None)  # a name the model missed or mislabelled heads its row
         if subject is None:
             return []
@@ -763,7 +766,9 @@ class ClaimExtractor(RulesComponent):
 
 
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
-TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")  # a Markdown table's "|---|:---:|"
+# a rule under a table's header: Markdown's "|---|:---:|", or dashes aligned with
+# spaces ("-------    -----"), which the sentencizer may split in pieces
+TABLE_RULE = re.compile(r"[|+:\s]*(?:[-=]{3,}[|+:\s]*)+")
 YEAR_CELL = re.compile(r"((?:19|20)\d\d)\*?")  # "2025*": a year with a footnote
 
 

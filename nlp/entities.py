@@ -431,6 +431,9 @@ class EntityFixes(RulesComponent):
         paren = next((t.i for t in doc[start:end] if t.text == "(" and t.i > start), None)
         if paren is not None:
             end = paren  # "University of Campinas (Unicamp": the acronym is an alias, not part of the name
+        gap = next((t.i for t in doc[start:end] if t.is_space and "\n" not in t.text and t.i > start), None)
+        if gap is not None:
+            end = gap  # "Tallinn Compute      4": the spaces between a table's columns end a name
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"
                                or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET")):
             end -= 1  # (and "University of Concepción in" ends before "in")

@@ -1983,3 +1983,15 @@ def test_over_the_three_years_is_the_span_just_named(nlp: Language) -> None:
 def test_over_the_past_three_years_still_counts_back_from_publication(nlp: Language) -> None:
     assert model_claims(nlp, "Dutch labs released 12 LLMs over the past three years.", "2025-11-04") == {
         ("NL", 12, "exact", LLM, 2022, 2025)}
+
+
+def test_a_dashed_rule_under_a_space_aligned_header_keeps_the_table(nlp: Language) -> None:
+    text = ("Most of last year's output came from three groups:\n\n"
+            "    Lab                  LLMs released, 2024\n"
+            "    ----------------     -------------------\n"
+            "    Tallinn Compute      4\n"
+            "    Riga Neural          2\n"
+            "    Others               7\n\n"
+            "The rest came from universities.")
+    assert model_claims(nlp, text, "2025-04-02") == {
+        ("Tallinn Compute", 4, "exact", LLM, 2024, 2024), ("Riga Neural", 2, "exact", LLM, 2024, 2024)}

@@ -829,3 +829,9 @@ def test_a_unit_named_with_an_org_suffix_is_an_org_even_opening_a_sentence(nlp: 
 def test_a_newsletter_footer_yields_no_entities(nlp: Language) -> None:
     text = "Kestrel Labs released two models.\n\nThat's it for this week.\n\nUnsubscribe | Manage preferences"
     assert [m.text for m in facts(nlp, text).mentions] == ["Kestrel Labs"]
+
+
+def test_a_name_ends_at_the_spaces_between_table_columns(nlp: Language) -> None:
+    text = "Lab                  LLMs released, 2024\nTallinn Compute      4\nRiga Neural          2\n"
+    names = [e.text for e in nlp(text).ents if e.label_ not in ("CARDINAL", "DATE")]
+    assert "Tallinn Compute" in names and not any("  " in n for n in names)
