@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -187,10 +187,10 @@ class ClaimExtractor(RulesComponent):
         prep = head.head if head.dep_ == "pobj" else None
         if prep is None or prep.lower_ != "of" or prep.head.lower_ in ("ahead", "short", "front", "instead", "because"):
             return False  # "narrowly ahead of the 104 launched in the US" compares, it takes no part
-        # "of the 3,755", "out of 271", "three of its country's four"; but "nine of China's 44
+        # "of the 3,755", "of those 14", "out of 271", "three of its country's four"; but "nine of China's 44
         # approved models" tells a named owner's count
         named_owner = before in ("'s", "’s") and doc[count.start - 2].ent_type_ in ("COUNTRY", "ORG")
-        return before == "the" or before in ("'s", "’s") and prep.head.like_num and not named_owner \
+        return before in ("the", "those", "these") or before in ("'s", "’s") and prep.head.like_num and not named_owner \
             or (prep.i > 0 and doc[prep.i - 1].lower_ == "out")
 
     def forecast_word(self, root: Token) -> Token | None:
@@ -575,7 +575,7 @@ class ClaimExtractor(RulesComponent):
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if any(t.lower_ in self.respectively for t in sent):
-            found = pair_respectively(found)
+            found = pair_years_respectively(pair_respectively(found), sent)
         found += self.as_did(sent, found, state.finder)
         state.end_sentence(index, found, dates)
         return found
@@ -970,6 +970,31 @@ def pair_respectively(found: list[Claim]) -> list[Claim]:
     shared = {count for count, _ in pairs}
     return [c for c in found if (c.count_start, c.count) not in shared
             or ((c.count_start, c.count), (c.subject, c.subject_label, c.subject_code)) in pairs]
+
+
+LISTED_YEARS = re.compile(r"\b(between\s+)?((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+and\s+(?:19|20)\d\d)\b",
+                          re.IGNORECASE)
+
+
+def pair_years_respectively(found: list[Claim], sent: Span) -> list[Claim]:
+    """"released 41 and 57 LLMs in 2022 and 2023, respectively": one subject's k-th count
+    is of the k-th year listed, not of the span from the first to the last ("between 2022
+    and 2023" is a span, and stays one)."""
+    listed = next((m for m in LISTED_YEARS.finditer(sent.text) if not m.group(1)), None)
+    if listed is None:
+        return found
+    years = [int(y) for y in YEAR_IN_TEXT.findall(listed.group(2))]
+    runs: dict[str, list[Claim]] = {}
+    for claim in found:
+        if claim.year_start is not None and claim.year_end is not None and years[0] <= claim.year_start \
+                and claim.year_end <= years[-1]:  # dated by the list, whole or in part
+            runs.setdefault(claim.subject, []).append(claim)
+    dated: dict[int, Claim] = {}
+    for claims in runs.values():
+        if len({c.count_start for c in claims}) == len(claims) == len(years):
+            for claim, year in zip(sorted(claims, key=lambda c: c.count_start), years):
+                dated[id(claim)] = replace(claim, year_start=year, year_end=year)
+    return [dated.get(id(c), c) for c in found]
 
 
 class Restatable(Protocol):

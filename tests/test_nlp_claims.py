@@ -1995,3 +1995,27 @@ def test_a_dashed_rule_under_a_space_aligned_header_keeps_the_table(nlp: Languag
             "The rest came from universities.")
     assert model_claims(nlp, text, "2025-04-02") == {
         ("Tallinn Compute", 4, "exact", LLM, 2024, 2024), ("Riga Neural", 2, "exact", LLM, 2024, 2024)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Finnish labs released four and nine LLMs in 2022 and 2023, respectively.",
+         {("FI", 4, "exact", LLM, 2022, 2022), ("FI", 9, "exact", LLM, 2023, 2023)}),
+        ("Dutch developers released two, five and eight large language models in 2021, 2022 and 2023 respectively.",
+         {("NL", 2, "exact", LLM, 2021, 2021), ("NL", 5, "exact", LLM, 2022, 2022),
+          ("NL", 8, "exact", LLM, 2023, 2023)}),
+        # a span stays one period for each subject
+        ("Between 2021 and 2023, Finnish and Danish labs released four and nine LLMs, respectively.",
+         {("FI", 4, "exact", LLM, 2021, 2023), ("DK", 9, "exact", LLM, 2021, 2023)}),
+    ],
+)
+def test_respectively_pairs_counts_with_listed_years(nlp: Language, text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert model_claims(nlp, text, "2024-06-01") == expected
+
+
+def test_a_part_of_those_n_leaves_the_whole_to_its_owner(nlp: Language) -> None:
+    text = ("Austrian organisations released 12 LLMs between 2021 and 2023. "
+            "Kestrel Labs accounted for four of those 12 Austrian models.")
+    assert model_claims(nlp, text, "2024-06-01") == {
+        ("AT", 12, "exact", LLM, 2021, 2023), ("Kestrel Labs", 4, "exact", LLM, 2021, 2023)}
