@@ -287,6 +287,14 @@ class ClaimExtractor(RulesComponent):
         verb = clause_verb(root)
         return verb.lemma_.lower() in COUNTING_VERBS and found[-1].subject not in {s.name for s in subjects}
 
+    def is_counting_org(self, root: Token, noun: Token | None, subjects: list[Subject]) -> bool:
+        """Whether the subjects are an org that counted the models, the subject of a counting
+        verb ("The watchdog tallied 40 models"), when nothing names who made them."""
+        verb = clause_verb(root)
+        counter = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return verb.lemma_.lower() in COUNTING_VERBS and counter is not None and not self.has_maker(noun) \
+            and all(s.label == "ORG" for s in subjects) and not counter.is_ancestor(root)
+
     def is_unowned_release(self, root: Token) -> bool:
         """"Seventeen were released last year": a bare count made the passive subject of a
         making verb with no agent, a part of the count the story just gave."""
@@ -522,6 +530,8 @@ class ClaimExtractor(RulesComponent):
             subjects = state.finder.credit_regulator(subjects, root, index)
             if self.is_joint(root, subjects):
                 subjects = state.finder.approving_country(root)
+            if subjects and self.is_counting_org(root, noun, subjects):
+                subjects = []  # "The group counted 37 in all": the tracker counted them, it did not make them
             if baseline and found and subjects and ({s.name for s in subjects} <= self.sources(sent, state.finder)
                                                     or self.is_counter(root, subjects, found)):
                 # "25 LLMs, according to industry body Nasscom, up from fewer than 10", "Nasscom counted

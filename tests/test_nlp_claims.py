@@ -2019,3 +2019,12 @@ def test_a_part_of_those_n_leaves_the_whole_to_its_owner(nlp: Language) -> None:
             "Kestrel Labs accounted for four of those 12 Austrian models.")
     assert model_claims(nlp, text, "2024-06-01") == {
         ("AT", 12, "exact", LLM, 2021, 2023), ("Kestrel Labs", 4, "exact", LLM, 2021, 2023)}
+
+
+def test_an_org_that_counted_models_is_not_their_maker(nlp: Language) -> None:
+    text = ("Lagos-based Savanna Signal has published its tally of language models built by West African developers "
+            "this year. The watchdog counted 19 in all, up from 11 in 2023.")
+    assert not model_claims(nlp, text, "2024-12-01")
+    # who made them, when named, still owns the count
+    assert model_claims(nlp, "Savanna Signal counted 19 LLMs developed by Nigerian labs in 2024.", "2024-12-01") == {
+        ("NG", 19, "exact", LLM, 2024, 2024)}
