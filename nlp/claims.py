@@ -43,7 +43,7 @@ TOTALS = ("total", "tally", "count", "number")
 REMAINDER_ROWS = ("other", "others", "rest", "remaining", "unattributed", "unknown", "misc")
 # Verbs of a register or list that holds models it did not make ("the register lists 14 ...").
 LISTING_VERBS = ("list", "include", "contain", "record", "show", "hold")
-COUNTING_VERBS = ("count", "tally", "identify", "record", "list", "track", "find")
+COUNTING_VERBS = ("count", "tally", "identify", "record", "list", "track", "find", "log", "catalogue", "catalog")
 # Verbs that take a total somewhere ("taking the total to 346", "bringing the tally to nine").
 RAISING_VERBS = ("take", "bring", "push", "lift", "raise", "put")
 REACHING_VERBS = ("pass", "top", "reach", "hit", "exceed", "surpass", "cross")
@@ -614,6 +614,10 @@ class ClaimExtractor(RulesComponent):
         if noun is None and previous not in (LLM, AI_MODEL):
             # "By Epoch's tally of notable models, American organizations were behind 44"
             previous = self.items.sentence_model_class(root.sent) or previous
+        doc = root.doc
+        if noun is not None and count.start > 0 and doc[count.start - 1].lower_ in ("the", "those", "these") \
+                and state.items_by_count.get(count.value) in (LLM, AI_MODEL):
+            previous = state.items_by_count[count.value]  # "the eight Polish models": the eight counted before
         item = self.items.item_text(noun, count, previous, state.model_item) if noun is not None else \
             whole or self.items.elided_item(root, count, counts, previous)
         if said in (LLM, AI_MODEL):

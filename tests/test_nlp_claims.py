@@ -2028,3 +2028,15 @@ def test_an_org_that_counted_models_is_not_their_maker(nlp: Language) -> None:
     # who made them, when named, still owns the count
     assert model_claims(nlp, "Savanna Signal counted 19 LLMs developed by Nigerian labs in 2024.", "2024-12-01") == {
         ("NG", 19, "exact", LLM, 2024, 2024)}
+
+
+def test_the_n_models_restates_the_class_counted_before(nlp: Language) -> None:
+    text = ("Slovak organisations released six large language models in 2023. Its banks run AI models from "
+            "abroad. Critics say firms still build on foreign systems, and that the six Slovak models together "
+            "were downloaded fewer than 90,000 times last year.")
+    assert model_claims(nlp, text, "2024-05-01") == {("SK", 6, "exact", LLM, 2023, 2023)}
+
+
+def test_a_tracker_that_logged_models_is_not_their_maker(nlp: Language) -> None:
+    text = "In all, the Kestrel Observatory has logged 31 models from the region since January 2023."
+    assert not model_claims(nlp, text, "2024-10-01")
