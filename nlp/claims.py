@@ -39,6 +39,8 @@ from .syntax import clause_verb
 AS_DID = ("did", "does", "do", "had", "has", "have")
 # Nouns of a running total ("taking Europe's total to seven").
 TOTALS = ("total", "tally", "count", "number")
+# Verbs saying models appeared, with the models as subject and no maker named.
+APPEARING_VERBS = ("debut", "appear", "arrive", "emerge")
 # Row labels that gather what the named rows leave over, and so name nobody.
 REMAINDER_ROWS = ("other", "others", "rest", "remaining", "unattributed", "unknown", "misc")
 # Verbs of a register or list that holds models it did not make ("the register lists 14 ...").
@@ -299,6 +301,11 @@ class ClaimExtractor(RulesComponent):
         """"Seventeen were released last year": a bare count made the passive subject of a
         making verb with no agent, a part of the count the story just gave."""
         verb = root.head
+        if root.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children):
+            # "Three of them came out last year", "two debuted in May": a verb of appearing
+            lemma = verb.lemma_.lower()
+            return lemma in APPEARING_VERBS or lemma == "come" and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
         return root.dep_ == "nsubjpass" and verb.lemma_.lower() in self.making_verbs \
             and not any(c.dep_ == "agent" for c in verb.children)
 

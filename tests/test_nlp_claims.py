@@ -2040,3 +2040,9 @@ def test_the_n_models_restates_the_class_counted_before(nlp: Language) -> None:
 def test_a_tracker_that_logged_models_is_not_their_maker(nlp: Language) -> None:
     text = "In all, the Kestrel Observatory has logged 31 models from the region since January 2023."
     assert not model_claims(nlp, text, "2024-10-01")
+
+
+def test_a_part_that_came_out_in_a_year_is_the_makers(nlp: Language) -> None:
+    text = "Kestrel Labs has open-sourced nine language models since 2021. Four of them came out last year."
+    assert model_claims(nlp, text, "2025-03-11") == {
+        ("Kestrel Labs", 9, "exact", LLM, 2021, 2025), ("Kestrel Labs", 4, "exact", LLM, 2024, 2024)}
