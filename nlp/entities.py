@@ -197,7 +197,7 @@ class EntityFixes(RulesComponent):
                 continue
             ent = by_token.get(head.i)
             if ent is not None:
-                if not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") \
+                if not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") \
                         and ent.end == head.i + 1:
                     replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
                 continue
@@ -218,7 +218,7 @@ class EntityFixes(RulesComponent):
                     or head.lower_ not in self.appositive_org_heads and head.lower_ not in self.org_descriptors:
                 continue
             ent = by_token.get(token.i)
-            if ent is not None and not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") \
+            if ent is not None and not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") \
                     and ent.end == token.i + 1 and ent.start not in replaced:
                 replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
         for token in doc:  # "its speech product, Zuri Sauti," / "Takane, a Japanese-language model ...": a product

@@ -835,3 +835,8 @@ def test_a_name_ends_at_the_spaces_between_table_columns(nlp: Language) -> None:
     text = "Lab                  LLMs released, 2024\nTallinn Compute      4\nRiga Neural          2\n"
     names = [e.text for e in nlp(text).ents if e.label_ not in ("CARDINAL", "DATE")]
     assert "Tallinn Compute" in names and not any("  " in n for n in names)
+
+
+def test_a_name_glossed_as_a_think_tank_is_an_org_not_an_event(nlp: Language) -> None:
+    text = "India released about 20 foundation models in 2024, by the count of the Nilgiri Policy Forum, a think tank."
+    assert ("ORG", "Nilgiri Policy Forum", None) in labelled(nlp, text)
