@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import BOILERPLATE, register_extensions
 from .gazetteers import ambiguous_country_ids, data_path
 from .rules import RulesComponent
+from .syntax import SPEAKER_TURN
 
 # An institution's full name: a body noun, "of"/"for" and a list of capitalized subjects,
 # commas and "and" included ("Department of Industry, Science and Resources"), and
@@ -95,6 +96,7 @@ class EntityFixes(RulesComponent):
         self.headline_verbs = set(rules.get("headline_verbs", []))
         self.person_roles = set(rules.get("person_roles", []))
         self.person_titles = set(rules.get("person_titles", [])) - {"CEO"}
+        self.transcript_roles = set(rules.get("transcript_roles", []))
         self.org_descriptors = set(rules.get("org_descriptors", []))
         self.appositive_org_heads = set(rules.get("appositive_org_heads", []))
         self.never_names = set(rules.get("never_names", []))
@@ -162,7 +164,7 @@ class EntityFixes(RulesComponent):
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
-        kept = join_particles(kept)
+        kept = self.speaker_names(doc, join_particles(kept))
         doc.ents = vote_labels(kept)
         return doc
 
@@ -282,6 +284,35 @@ class EntityFixes(RulesComponent):
         if not found:
             return ents
         kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in found)]
+        return sorted(kept + found, key=lambda e: e.start)
+
+    def speaker_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A transcript's speaker labels ("RAGHAVAN: ...") name a person: the label itself
+        is no entity (the model often takes a capitalized label for an org), and the
+        full name it abbreviates ("Anjali Raghavan", title case, elsewhere) is a PERSON."""
+        labels: dict[str, list[tuple[int, int]]] = {}
+        for turn in SPEAKER_TURN.finditer(doc.text):
+            words = turn.group(1).split()
+            if len(turn.group(1)) > 1 and not self.transcript_roles.intersection(w.strip(".") for w in words):
+                labels.setdefault(words[-1].title(), []).append(turn.span(1))
+        labels = {name: spans for name, spans in labels.items() if len(spans) > 1}  # turns, not a dateline
+        if not labels:
+            return ents
+        kept = [e for e in ents if not any(start < e.end_char and e.start_char < end
+                                           for spans in labels.values() for start, end in spans)]
+        owner = {t: e for e in kept for t in range(e.start, e.end)}
+        found: list[Span] = []
+        for token in doc:
+            if token.text not in labels or token.i == 0 or not self._capitalized_name_word(doc[token.i - 1]):
+                continue
+            start = token.i - 1
+            if start > 0 and self._capitalized_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+                start -= 1
+            span = doc[start : token.i + 1]
+            if any(owner[t.i].id_ or owner[t.i].label_ == "PERSON" for t in span if t.i in owner):
+                continue  # a gazetteer name, or the person already found
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+        kept = [e for e in kept if not any(f.start < e.end and e.start < f.end for f in found)]
         return sorted(kept + found, key=lambda e: e.start)
 
     def _capitalized_name_word(self, token: Token) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, CANONICAL, COUNTRY_CODE
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
-from .syntax import clause_verb
+from .syntax import SPEAKER_TURN, clause_verb
 
 SUBJECT_LABELS = ("COUNTRY", "ORG")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -35,8 +35,6 @@ INSTITUTIONS = {"institute", "academy", "university", "lab", "laboratory", "cent
 SPELLINGS = {"centre": "center", "programme": "program", "organisation": "organization", "labs": "lab"}
 # The start of an interview answer: "A: ...", "A. ..."
 ANSWER = re.compile(r"A\s?[:.]\s")
-# A transcript turn: "LINDIWE DUBE: ...", "HOST: ..."
-SPEAKER_TURN = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 QUESTION_LINE = re.compile(r"^(?:Q\s?[:.]\s.*|[^\n]{1,200}\?)[ \t]*$", re.MULTILINE)
 # Nouns for a part of a company, which may carry a name of its own ("its cloud unit").
 UNIT_NOUNS = ("unit", "arm", "division", "subsidiary", "business", "affiliate")

@@ -840,3 +840,17 @@ def test_a_name_ends_at_the_spaces_between_table_columns(nlp: Language) -> None:
 def test_a_name_glossed_as_a_think_tank_is_an_org_not_an_event(nlp: Language) -> None:
     text = "India released about 20 foundation models in 2024, by the count of the Nilgiri Policy Forum, a think tank."
     assert ("ORG", "Nilgiri Policy Forum", None) in labelled(nlp, text)
+
+
+@pytest.mark.parametrize(("name", "label"), [("Kavya Ramaswamy", "RAMASWAMY"), ("Tendai Moyo", "MOYO")])
+def test_transcript_speaker_labels_name_the_person_introduced(nlp: Language, name: str, label: str) -> None:
+    text = ("'Small models, many languages': Kestrel Labs's chief on building AI\n\n"
+            f"{name} co-founded Kestrel Labs in Bengaluru in 2021. The start-up has become active. "
+            "We spoke to her last week.\n\n"
+            "Q: What have you shipped?\n\n"
+            f"{label}: Since 2022 we have open-sourced seven language models.\n\n"
+            f"{label}: About 140 people today, 40 of them researchers.")
+    found = labelled(nlp, text)
+    assert ("PERSON", name, None) in found
+    assert not any(canonical.upper() == label for _, canonical, _ in found)
+
