@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, ENGLISH, register_extensions
 
-LETTER = re.compile(r"[^\W\d_]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 class LanguageGuard:
@@ -31,14 +32,15 @@ class LanguageGuard:
 
     def is_english(self, doc: Doc) -> bool:
         """Whether the doc looks like English (see the module docstring)."""
-        letters = len(LETTER.findall(doc.text))
-        if letters and len(LATIN_LETTER.findall(doc.text)) < self.min_latin_share * letters:
-            return False
-        words = function_words = 0
-        for token in doc:
-            if token.is_alpha:
-                words += 1
-                function_words += token.is_stop
+        # English has next to no letters outside the Latin script: count those first, and
+        # the Latin ones only when there are some
+        other = len(OTHER_LETTER.findall(doc.text))
+        if other:
+            latin = len(LATIN_LETTER.findall(doc.text))
+            if latin < self.min_latin_share * (latin + other):
+                return False
+        alpha, stop = doc.to_array([IS_ALPHA, IS_STOP]).T.astype(bool)
+        words, function_words = int(alpha.sum()), int((alpha & stop).sum())
         return words < self.min_words or function_words >= self.min_function_word_share * words
 
     def __call__(self, doc: Doc) -> Doc:

@@ -7,20 +7,31 @@ The parser keeps boundaries that are already set, so its weights are untouched.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
-
 
 # Dotted abbreviations the parser takes for a sentence end before a lower-case word.
 ABBREVIATIONS = {"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "S.Korea"}
+PIPE = get_string_id("|")
+# Tokens after which a start may be set or unset: spaces are found by IS_SPACE.
+MARKERS = numpy.array([get_string_id(text) for text in (*ABBREVIATIONS, "|", ":")], dtype=numpy.uint64)
 
 
 class LineBreakSentencizer:
     """Mark the first token after a whitespace token holding a newline as a sentence start."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        if len(doc) < 2:
+            return doc
+        # Only tokens after a space, an abbreviation, "|" or ":", or a "|" itself can change;
+        # finding them on the doc's arrays spares a Python step per token.
+        attrs = doc.to_array([IS_SPACE, ORTH])
+        after_marker = (attrs[:-1, 0] == 1) | numpy.isin(attrs[:-1, 1], MARKERS) | (attrs[1:, 1] == PIPE)
+        for i in numpy.flatnonzero(after_marker) + 1:
+            token, previous = doc[int(i)], doc[int(i) - 1]
             if previous.is_space and "\n" in previous.text and not token.is_space:
                 token.is_sent_start = True
             elif previous.text in ABBREVIATIONS and token.is_lower:
