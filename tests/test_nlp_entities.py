@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from nlp.entities import INSTITUTION, institution_matches
 from nlp.extract import extract_facts
 from nlp.pipeline import build_pipeline
 from nlp.records import ArticleFacts
@@ -396,6 +397,17 @@ def test_institution_name_with_commas_and_and_is_one_org(nlp: Language, text: st
 def test_untagged_name_of_a_body_is_one_org(nlp: Language, text: str, name: str) -> None:
     orgs = {canonical for label, canonical, _ in labelled(nlp, text) if label == "ORG"}
     assert orgs == {name}
+
+
+def test_institution_names_are_found_on_every_line_that_holds_one() -> None:
+    # only lines holding a body noun are searched: a name on the first line, one in a
+    # word that merely contains a body noun, one on the last line with no line break after
+    text = ("Department of Energy, Science and Water\n"
+            "Two labs joined.\nThe EuroBank of Tallinn and Riga spoke. The National Data and Cloud Council met.\n\n"
+            "A note.\nfunded by the Office for Artificial Intelligence")
+    expected = [m.group(0) for m in INSTITUTION.finditer(text)]
+    assert len(expected) == 4
+    assert [m.group(0) for m in institution_matches(text)] == expected
 
 
 def test_possessive_country_is_not_part_of_the_institution(nlp: Language) -> None:
