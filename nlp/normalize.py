@@ -10,10 +10,14 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import CANONICAL, COUNTRY_CODE, register_extensions
@@ -24,6 +28,7 @@ INITIALS_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
 
+@functools.lru_cache(maxsize=8192)  # called for every pair of names; the same few recur
 def name_key(text: str) -> str:
     """Case-, possessive-, punctuation- and leading-"the"-insensitive key of a name."""
     text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).casefold()
@@ -125,7 +130,10 @@ class Normalizer(RulesComponent):
             if ent.label_ != "ORG" and not ent.id_ and len(ent) == 1 and ent.text in org_heads:
                 ents[i] = Span(doc, ent.start, ent.end, label="ORG")
                 changed = True
-        for token in doc:
+        # only a token written as a name part or an org head can become one: find those on the arrays
+        wanted = numpy.array([get_string_id(text) for text in parts | org_heads], dtype=numpy.uint64)
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)) if len(wanted) and len(doc) else ():
+            token = doc[int(i)]
             if token.i in in_ent or token.is_stop:
                 continue
             if token.text in parts and token.pos_ in ("PROPN", "NOUN"):
@@ -194,13 +202,15 @@ class Normalizer(RulesComponent):
         sentence is a common word when the article also writes it in lower case, or when
         it is an English dictionary word the article never capitalizes mid-sentence (a
         company's name recurs mid-sentence)."""
+        candidates = [e for e in doc.ents if e.label_ == "ORG" and not e.id_ and len(e) == 1 and e[0].is_sent_start
+                      and e.text[:1].isupper() and e.text[1:].islower()]
+        if not candidates:
+            return
         lower = {t.text for t in doc if t.text.islower()}
         mid_sentence = {t.text for t in doc if not t.is_sent_start}
         words = self._dictionary_words()
-        drop = {e.start for e in doc.ents if e.label_ == "ORG" and not e.id_ and len(e) == 1 and e[0].is_sent_start
-                and e.text[:1].isupper() and e.text[1:].islower() and (
-                    e.text.lower() in lower or e.text.lower() in words and e.text not in mid_sentence
-                    and not _acts_as_a_name(e))}
+        drop = {e.start for e in candidates if e.text.lower() in lower or e.text.lower() in words
+                and e.text not in mid_sentence and not _acts_as_a_name(e)}
         if drop:
             doc.ents = [e for e in doc.ents if e.start not in drop]
 
@@ -238,7 +248,9 @@ class Normalizer(RulesComponent):
                 canonical_of.setdefault(name_key(ent.text), ent.id_)
         # "Verdane" is "Verdane Labs" when the rest of the longer name is org suffixes; of
         # two such names ("Corvane Systems", "Corvane Cloud") the one the article names first.
-        first = {key: min(e.start for e in orgs if name_key(e.text) == key) for key in canonical_of}
+        first: dict[str, int] = {}
+        for ent in orgs:
+            first.setdefault(name_key(ent.text), ent.start)
         for key in list(canonical_of):
             longer = [other for other in canonical_of if other.startswith(key + " ") and all(
                 w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in other[len(key):].split())]

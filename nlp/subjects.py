@@ -110,13 +110,23 @@ class SubjectFinder:
         self.government_heads = set(lexicon.get("government_heads", []))
         self.salience = Salience()
         self.boilerplate: list[tuple[int, int]] = list(getattr(doc._, BOILERPLATE, None) or [])
-        self.doc_countries: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "COUNTRY")
+        self.doc_countries: Counter[Subject] = Counter()
         self.country_forms: dict[Subject, set[str]] = {}
+        self.doc_orgs: Counter[Subject] = Counter()
+        # the Subject of each org and country entity by its token span, read once per doc
+        self.subject_at: dict[tuple[int, int], Subject] = {}
         for ent in doc.ents:
             if ent.label_ == "COUNTRY":
-                subject = subject_of(ent)
+                subject = self.subject_at[ent.start, ent.end] = subject_of(ent)
+                self.doc_countries[subject] += 1
                 self.country_forms.setdefault(subject, {subject.name}).add(re.sub(r"^the\s+|(?:'s|’s)$", "", ent.text))
-        self.doc_orgs: Counter[Subject] = Counter(subject_of(e) for e in doc.ents if e.label_ == "ORG")
+            elif ent.label_ == "ORG":
+                subject = self.subject_at[ent.start, ent.end] = subject_of(ent)
+                self.doc_orgs[subject] += 1
+
+    def subject_of(self, ent: Span) -> Subject:
+        """`subject_of(ent)`, looked up for the doc's org and country entities."""
+        return self.subject_at.get((ent.start, ent.end)) or subject_of(ent)
 
     # -- bookkeeping ---------------------------------------------------------------
     def after_sentence(self, index: int, ents: list[Span], subjects: list[Subject]) -> None:
@@ -125,14 +135,15 @@ class SubjectFinder:
         named = [e for e in ents if e.label_ in SUBJECT_LABELS and is_subject(e.root)] \
             or [e for e in ents if e.label_ == "ORG" and e.root.dep_ in ("dobj", "pobj")]  # "... to found Mistral AI"
         if named:
-            self.salience.named_subject = (index, subject_of(named[-1]))
+            self.salience.named_subject = (index, self.subject_of(named[-1]))
         for ent in ents:
-            if ent.label_ == "ORG" and is_subject(ent.root):
-                self.salience.org_subject = subject_of(ent)
             if ent.label_ == "ORG":
-                self.salience.orgs.append(subject_of(ent))
+                subject = self.subject_of(ent)
+                if is_subject(ent.root):
+                    self.salience.org_subject = subject
+                self.salience.orgs.append(subject)
             elif ent.label_ == "COUNTRY":
-                subject = subject_of(ent)
+                subject = self.subject_of(ent)
                 self.salience.countries[subject] += 1
                 if subject in self.salience.recent_countries:
                     self.salience.recent_countries.remove(subject)
