@@ -427,8 +427,9 @@ class ClaimExtractor(RulesComponent):
         state = _State(SubjectFinder(doc, self.rules), published)
         claims: list[Claim] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        number_tokens = self.numbers.number_tokens(doc)
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
-            has_numbers = any(t.like_num or t.lower_ in self.numbers.words for t in sent)
+            has_numbers = bool(number_tokens[sent.start : sent.end].any())
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             cells = table_cells(sent)
@@ -803,10 +804,17 @@ class _Table:
     item: str
 
 
+# Whitespace that spaCy keeps as a token of its own (anything but one plain space),
+# leaving out line breaks: those end a line, they do not separate its cells.
+SPACE_RUN = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+
+
 def table_cells(sent: Span) -> list[Span] | None:
     """The cells of a line of a pipe table ("Mistral AI | France | 5") or of a table
     aligned with spaces ("France      3      4", ending in a number or a total column), else None."""
     doc = sent.doc
+    if "|" not in sent.text and not SPACE_RUN.search(sent.text):
+        return None  # no bar and no space token: most sentences
     separators = [t.i for t in sent if t.text == "|"]
     if not separators:
         # spaCy keeps a run of two or more spaces as a token of its own

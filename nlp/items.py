@@ -165,6 +165,9 @@ class ItemReader:
     def sentence_model_class(self, sent: Span, released: bool = False) -> str | None:
         """The class of the first plural model noun a sentence names without a count; with
         `released`, only one a past participle describes ("models released ...")."""
+        lowered = sent.text.lower()
+        if "model" not in lowered and "llm" not in lowered:
+            return None  # most sentences: no need to step through their tokens
         for token in sent:
             if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS") and (
                     not released or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children)):

@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Span, Token
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 # Entity labels whose numbers are never counts of things.
 NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
@@ -44,6 +47,7 @@ class NumberReader:
 
     def __init__(self, lexicon: dict[str, Any]) -> None:
         self.words: dict[str, float] = lexicon.get("number_words", {})
+        self.word_ids = numpy.array([get_string_id(word) for word in self.words], dtype=numpy.uint64)
         self.scales: dict[str, float] = lexicon.get("scale_words", {})
         self.vague = set(lexicon.get("vague_words", []))
         self.multipliers = set(lexicon.get("multiplier_words", []))
@@ -56,6 +60,14 @@ class NumberReader:
         self.qualifiers = sorted(((tuple(k.split()), v) for k, v in quals.items()), key=lambda kv: -len(kv[0]))
         self.suffixes: dict[str, str] = lexicon.get("suffix_qualifiers", {})
         self.verb_qualifiers: dict[str, str] = lexicon.get("verb_qualifiers", {})
+
+    def number_tokens(self, doc: Doc) -> numpy.ndarray:
+        """Per token of the doc, whether it looks like a number or is a number word, read
+        from the doc's arrays in one step."""
+        if not len(doc):
+            return numpy.zeros(0, dtype=bool)
+        like_num, lower = doc.to_array([LIKE_NUM, LOWER]).T
+        return (like_num == 1) | numpy.isin(lower, self.word_ids)
 
     def word_value(self, token: Token) -> float | None:
         text = token.lower_

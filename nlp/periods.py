@@ -138,7 +138,8 @@ class PeriodReader:
         covered: set[int] = set()
         # "2023–2024" is often tagged a number
         dates = [e for e in ents if e.label_ == "DATE" or e.label_ == "CARDINAL" and YEAR_SPAN.fullmatch(e.text)]
-        for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates)], key=lambda e: e.start):
+        words = [t.lower_ for t in sent]
+        for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates, words)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
             expr = self._classify(ent, published, last_year, claim_year, part_year)
             if expr is not None:
@@ -155,8 +156,7 @@ class PeriodReader:
                         # "three in 2020; the following year 26", "seven last year, up from four the
                         # previous year": this sentence's year counts
                         claim_year = None
-        words = [t.lower_ for t in sent] if phrases else []
-        for i, word in enumerate(words):
+        for i, word in enumerate(words if phrases else ()):
             for phrase, kind in self.phrases.get(word, ()):
                 n = len(phrase)
                 start = sent.start + i
@@ -170,11 +170,10 @@ class PeriodReader:
         found.sort(key=lambda e: e.start)
         return self._join_ranges(found, doc), last_year, part_year
 
-    def _unlabelled_relatives(self, sent: Span, dates: list[Span]) -> list[Span]:
+    def _unlabelled_relatives(self, sent: Span, dates: list[Span], words: list[str]) -> list[Span]:
         """Relative years the statistical model did not label ("The following year
-        American developers put out 41"), as DATE spans."""
+        American developers put out 41"), as DATE spans. words: the sentence's, lower-cased."""
         taken = {i for e in dates for i in range(e.start, e.end)}
-        words = [t.lower_ for t in sent]
         spans: list[Span] = []
         for i, word in enumerate(words):
             for phrase in self.relative_starts.get(word, ()):

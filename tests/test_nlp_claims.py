@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.claims import table_cells
 from nlp.extract import extract_facts
 from nlp.pipeline import build_pipeline
 from nlp.subjects import SubjectFinder
@@ -2046,3 +2047,15 @@ def test_a_part_that_came_out_in_a_year_is_the_makers(nlp: Language) -> None:
     text = "Kestrel Labs has open-sourced nine language models since 2021. Four of them came out last year."
     assert model_claims(nlp, text, "2025-03-11") == {
         ("Kestrel Labs", 9, "exact", LLM, 2021, 2025), ("Kestrel Labs", 4, "exact", LLM, 2024, 2024)}
+
+
+@pytest.mark.parametrize(("line", "cells"), [
+    ("Mistral AI | France | 5", ["Mistral AI", "France", "5"]),
+    ("France\t3\t4", ["France", "3", "4"]),
+    ("France      3      4", ["France", "3", "4"]),
+    ("France released 3 models in 2024.", None),
+])
+def test_table_cells_split_a_row_at_bars_tabs_and_space_runs(nlp: Language, line: str, cells: list[str] | None) -> None:
+    doc = nlp(line)
+    found = table_cells(doc[:])
+    assert (None if found is None else [cell.text for cell in found]) == cells
