@@ -177,13 +177,20 @@ class Normalizer(RulesComponent):
         written: dict[tuple[str, ...], str] = {}
         for ent, words in zip(persons, names):
             written.setdefault(words, self.person_span(ent).text)
-        full = sorted({n for n in names if len(n) > 1}, key=lambda n: -len(n))
+        # where each full name is mentioned, in text order
+        mentions: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for ent, words in zip(persons, names):
+            if len(words) > 1:
+                mentions[words].append(ent.start)
+        for ent, words in zip(persons, names):
+            longer = [n for n in mentions if len(n) > len(words) and _contains(n, words)]
             best = words
-            for candidate in full:
-                if len(candidate) > len(best) and _contains(candidate, words):
-                    best = candidate
-                    break
+            if longer:
+                # the longest; of two ("Lee Do-hyun", "Lee Jae-myung"), the one named last
+                # before this mention ("Lee said"), else the one named first
+                most = max(len(n) for n in longer)
+                best = max((n for n in longer if len(n) == most), key=lambda n: (
+                    max((i for i in mentions[n] if i < ent.start), default=-1), -mentions[n][0]))
             setattr(ent._, CANONICAL, written.get(best) or ent.text)
 
     @staticmethod

@@ -359,6 +359,16 @@ def test_surname_after_full_name_is_still_a_person(nlp: Language) -> None:
     assert persons == {"Anna Kowalczyk"}
 
 
+@pytest.mark.parametrize("text", [
+    "Lee Jae-myung, the president, opened the fair. Lee Do-hyun, a founder, showed a model. Lee said it was ready.",
+    "Lee Do-hyun, a founder, showed a model. Lee said it was ready. Later Lee Jae-myung, the president, spoke.",
+])
+def test_short_name_shared_by_two_people_is_the_one_named_last_before_it(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    said = next(e for e in doc.ents if e.text == "Lee" and e.label_ == "PERSON")
+    assert said._.canonical == "Lee Do-hyun"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
