@@ -33,7 +33,7 @@ from .periods import (
 )
 from .rules import RulesComponent
 from .subjects import SUBJECT_LABELS, Subject, SubjectFinder, subject_of
-from .syntax import clause_verb
+from .syntax import clause_verb, span_text
 
 # "... had four apiece, as did Anthropic"
 AS_DID = ("did", "does", "do", "had", "has", "have")
@@ -433,7 +433,7 @@ class ClaimExtractor(RulesComponent):
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year)
             cells = table_cells(sent)
-            if state.table is not None and TABLE_RULE.fullmatch(sent.text.strip()):
+            if state.table is not None and TABLE_RULE.fullmatch(span_text(sent).strip()):
                 found = []  # "|---|---|": the rule under a header keeps the table going
             elif cells is not None and state.table is not None and len(cells) == state.table.width:
                 found = self.table_row(state, index, sent, cells)  # "Mistral AI | France | 5"
@@ -488,8 +488,9 @@ class ClaimExtractor(RulesComponent):
         dates = _SentenceDates()
         roots = {c.root(sent).i for c in counts}
         excluded = False  # whether the last count was set aside (a third party's, the world's ...)
-        bracketed = BRACKET_YEAR.search(sent.text)
-        heading = re.search(r"((?:19|20)\d\d)\s*$", sent.text[: bracketed.start()]) if bracketed is not None else None
+        text = span_text(sent)
+        bracketed = BRACKET_YEAR.search(text)
+        heading = re.search(r"((?:19|20)\d\d)\s*$", text[: bracketed.start()]) if bracketed is not None else None
         if bracketed is not None:
             # "2025 (2024 figures in brackets): United States 52 (40)": the declaration dates the
             # bracketed counts, the rest keep the sentence's other year
@@ -779,7 +780,7 @@ class ClaimExtractor(RulesComponent):
     @staticmethod
     def make_claim(subject: Subject, count: Count, item: str, years: tuple[int | None, int | None], sent: Span) -> Claim:
         doc = sent.doc
-        text = sent.text
+        text = span_text(sent)
         stripped = text.strip()
         start = sent.start_char + (len(text) - len(text.lstrip()))
         return Claim(subject.name, subject.label, subject.code, count.value, count.qualifier, item,
@@ -813,7 +814,8 @@ def table_cells(sent: Span) -> list[Span] | None:
     """The cells of a line of a pipe table ("Mistral AI | France | 5") or of a table
     aligned with spaces ("France      3      4", ending in a number or a total column), else None."""
     doc = sent.doc
-    if "|" not in sent.text and not SPACE_RUN.search(sent.text):
+    text = span_text(sent)
+    if "|" not in text and not SPACE_RUN.search(text):
         return None  # no bar and no space token: most sentences
     separators = [t.i for t in sent if t.text == "|"]
     if not separators:
@@ -821,7 +823,7 @@ def table_cells(sent: Span) -> list[Span] | None:
         separators = [t.i for t in sent if t.is_space and "\n" not in t.text]
         last = next((t for t in reversed(sent) if not t.is_space), None)
         if not separators or last is None or not (last.like_num or last.lower_ in ("total", "all", "overall")) \
-                or "\n" in sent.text.strip():
+                or "\n" in text.strip():
             return None
     edges = [sent.start - 1, *separators, sent.end]
     cells = []
@@ -1009,7 +1011,7 @@ def pair_years_respectively(found: list[Claim], sent: Span) -> list[Claim]:
     """"released 41 and 57 LLMs in 2022 and 2023, respectively": one subject's k-th count
     is of the k-th year listed, not of the span from the first to the last ("between 2022
     and 2023" is a span, and stays one)."""
-    listed = next((m for m in LISTED_YEARS.finditer(sent.text) if not m.group(1)), None)
+    listed = next((m for m in LISTED_YEARS.finditer(span_text(sent)) if not m.group(1)), None)
     if listed is None:
         return found
     years = [int(y) for y in YEAR_IN_TEXT.findall(listed.group(2))]

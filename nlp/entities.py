@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import BOILERPLATE, register_extensions
 from .gazetteers import ambiguous_country_ids, data_path
 from .rules import RulesComponent
-from .syntax import SPEAKER_TURN
+from .syntax import SPEAKER_TURN, doc_text
 
 # An institution's full name: a body noun, "of"/"for" and a list of capitalized subjects,
 # commas and "and" included ("Department of Industry, Science and Resources"), and
@@ -155,7 +155,7 @@ class EntityFixes(RulesComponent):
         return ranges
 
     def __call__(self, doc: Doc) -> Doc:
-        ranges = self.boilerplate_ranges(doc.text)
+        ranges = self.boilerplate_ranges(doc_text(doc))
         setattr(doc._, BOILERPLATE, ranges)
         kept: list[Span] = []
         for ent in doc.ents:
@@ -323,7 +323,7 @@ class EntityFixes(RulesComponent):
         is no entity (the model often takes a capitalized label for an org), and the
         full name it abbreviates ("Anjali Raghavan", title case, elsewhere) is a PERSON."""
         labels: dict[str, list[tuple[int, int]]] = {}
-        for turn in SPEAKER_TURN.finditer(doc.text):
+        for turn in SPEAKER_TURN.finditer(doc_text(doc)):
             words = turn.group(1).split()
             if len(turn.group(1)) > 1 and not self.transcript_roles.intersection(w.strip(".") for w in words):
                 labels.setdefault(words[-1].title(), []).append(turn.span(1))
@@ -375,7 +375,7 @@ class EntityFixes(RulesComponent):
         """One ORG for an institution's full name the model split at its commas and "and"
         ("Department of Industry", "Science", "Resources"). Gazetteer entities win."""
         added: list[Span] = []
-        for match in institution_matches(doc.text):
+        for match in institution_matches(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
             if span is None:
                 continue
@@ -401,7 +401,7 @@ class EntityFixes(RulesComponent):
         for ent in ents:
             if ent.label_ != "ORG" or ent.id_ or ent[-1].text not in BODY_WORDS:
                 continue
-            match = OF_TAIL.match(doc.text, ent.end_char)
+            match = OF_TAIL.match(doc_text(doc), ent.end_char)
             span = doc.char_span(ent.start_char, match.end(), alignment_mode="contract") if match else None
             if span is None or any(a.start < span.end and span.start < a.end for a in added) or any(
                     e.id_ and e.start < span.end and ent.end <= e.start for e in ents):

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .numbers import Count, NumberReader
-from .syntax import clause_verb
+from .syntax import clause_verb, span_text
 
 LLM = "large language model"
 AI_MODEL = "AI model"
@@ -165,7 +165,7 @@ class ItemReader:
     def sentence_model_class(self, sent: Span, released: bool = False) -> str | None:
         """The class of the first plural model noun a sentence names without a count; with
         `released`, only one a past participle describes ("models released ...")."""
-        lowered = sent.text.lower()
+        lowered = span_text(sent).lower()
         if "model" not in lowered and "llm" not in lowered:
             return None  # most sentences: no need to step through their tokens
         for token in sent:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, ENGLISH, register_extensions
+from .syntax import doc_text
 
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
@@ -34,9 +35,10 @@ class LanguageGuard:
         """Whether the doc looks like English (see the module docstring)."""
         # English has next to no letters outside the Latin script: count those first, and
         # the Latin ones only when there are some
-        other = len(OTHER_LETTER.findall(doc.text))
+        text = doc_text(doc)
+        other = len(OTHER_LETTER.findall(text))
         if other:
-            latin = len(LATIN_LETTER.findall(doc.text))
+            latin = len(LATIN_LETTER.findall(text))
             if latin < self.min_latin_share * (latin + other):
                 return False
         alpha, stop = doc.to_array([IS_ALPHA, IS_STOP]).T.astype(bool)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, CANONICAL, COUNTRY_CODE
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
-from .syntax import SPEAKER_TURN, clause_verb
+from .syntax import SPEAKER_TURN, clause_verb, doc_text
 
 SUBJECT_LABELS = ("COUNTRY", "ORG")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -189,7 +189,7 @@ class SubjectFinder:
 
     def in_answer(self, token: Token) -> bool:
         """Whether a token is in an interview answer ("A: Eleven since we started")."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, token.idx) + 1
         line = text[start : token.idx + 1]
         if ANSWER.match(line) is not None:
@@ -202,7 +202,7 @@ class SubjectFinder:
         """"We", "our lab" in a transcript turn ("DUBE: Our own lab has released two"): the
         org the speaker was introduced with ("Lindiwe Dube, who founded the Durban lab
         Ubuntu Speech")."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = text.rfind("\n", 0, token.idx) + 1
         label = SPEAKER_TURN.match(text[start : token.idx + 1])
         if label is None:
@@ -221,7 +221,7 @@ class SubjectFinder:
         if not self.in_answer(token):
             return []
         # the org the introduction names, before the first question, else the article's most named
-        first_question = QUESTION_LINE.search(self.doc.text)
+        first_question = QUESTION_LINE.search(doc_text(self.doc))
         intro = Counter(subject_of(e) for e in self.doc.ents if e.label_ == "ORG"
                         and first_question is not None and e.start_char < first_question.start())
         common = (intro or self.doc_orgs).most_common(1)
