@@ -164,9 +164,10 @@ def doc_to_facts(doc: Doc, text: str, offset: int = 0, facts: ArticleFacts | Non
         if ent.label_ not in MENTION_LABELS:
             continue
         start, end = ent.start_char + offset, ent.end_char + offset
+        extensions = ent._  # spaCy builds this accessor anew on every access
         facts.mentions.append(MentionRecord(
-            label=ent.label_, text=text[start:end], canonical=getattr(ent._, CANONICAL) or ent.text,
-            start=start, end=end, code=getattr(ent._, COUNTRY_CODE)))
+            label=ent.label_, text=text[start:end], canonical=getattr(extensions, CANONICAL) or ent.text,
+            start=start, end=end, code=getattr(extensions, COUNTRY_CODE)))
     for claim in getattr(doc._, CLAIMS) or []:
         start, end = claim.sent_start + offset, claim.sent_end + offset
         facts.claims.append(ClaimRecord(

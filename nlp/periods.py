@@ -19,6 +19,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
@@ -110,6 +112,9 @@ class PeriodReader:
         for key in self.relative_keys:
             if " " in key:
                 self.relative_starts.setdefault(key.split()[0], []).append(tuple(key.split()))
+        # first words of both, to skip the word scans of a sentence that has none
+        self.start_ids = numpy.array([get_string_id(word) for word in {*self.phrases, *self.relative_starts}],
+                                     dtype=numpy.uint64)
         alternatives = "|".join(re.escape(k) for k in self.relative_keys)
         self.relative_re = re.compile(rf"(?:^|\b)({alternatives})$") if alternatives else None
         self.resolve_date = resolve_date
@@ -124,13 +129,14 @@ class PeriodReader:
 
     def expressions(
         self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True,
-        claim_year: int | None = None, part_year: int | None = None,
+        claim_year: int | None = None, part_year: int | None = None, lower_ids: numpy.ndarray | None = None,
     ) -> tuple[list[TimeExpr], int | None, int | None]:
         """Time expressions of a sentence in order, the last year mentioned after it, and
         the year of the last part of a year mentioned ("the third quarter"), for "the
         previous quarter" and "the July-September period".
 
-        ents (list[Span]): the sentence's entities. phrases (bool): also look for as-of
+        ents (list[Span]): the sentence's entities. lower_ids: the LOWER array of its tokens,
+        when the caller has it. phrases (bool): also look for as-of
         and stock phrases ("at that time", "now"), needed only where there are counts.
         """
         found: list[TimeExpr] = []
@@ -138,7 +144,9 @@ class PeriodReader:
         covered: set[int] = set()
         # "2023–2024" is often tagged a number
         dates = [e for e in ents if e.label_ == "DATE" or e.label_ == "CARDINAL" and YEAR_SPAN.fullmatch(e.text)]
-        words = [t.lower_ for t in sent]
+        # lower_ids (LOWER of the sentence's tokens) tells at once whether a phrase can start in it
+        scan = lower_ids is None or bool(numpy.isin(lower_ids, self.start_ids).any())
+        words = [t.lower_ for t in sent] if scan else []
         for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates, words)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
             expr = self._classify(ent, published, last_year, claim_year, part_year)

@@ -88,8 +88,8 @@ def is_subject(token: Token) -> bool:
 
 def subject_of(ent: Span) -> Subject:
     """The Subject an entity stands for."""
-    code = getattr(ent._, COUNTRY_CODE)
-    return Subject(getattr(ent._, CANONICAL) or ent.text, ent.label_, code)
+    extensions = ent._  # spaCy builds this accessor anew on every access
+    return Subject(getattr(extensions, CANONICAL) or ent.text, ent.label_, getattr(extensions, COUNTRY_CODE))
 
 
 class SubjectFinder:
