@@ -28,7 +28,7 @@ INITIALS_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
 
-@functools.lru_cache(maxsize=8192)  # called for every pair of names; the same few recur
+@functools.lru_cache(maxsize=8192)  # called many times per doc on the same few names
 def name_key(text: str) -> str:
     """Case-, possessive-, punctuation- and leading-"the"-insensitive key of a name."""
     text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).casefold()
