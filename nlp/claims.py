@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -428,8 +429,8 @@ class ClaimExtractor(RulesComponent):
         state = _State(SubjectFinder(doc, self.rules), published)
         claims: list[Claim] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        number_tokens = self.numbers.number_tokens(doc)
         lower_ids = doc.to_array(LOWER) if len(doc) else None
+        number_tokens = self.numbers.number_tokens(doc, lower_ids) if lower_ids is not None else numpy.zeros(0, dtype=bool)
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
             has_numbers = bool(number_tokens[sent.start : sent.end].any())
             exprs, last_year, state.part_year = self.periods.expressions(

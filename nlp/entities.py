@@ -216,9 +216,9 @@ class EntityFixes(RulesComponent):
         by_token = {t: e for e in ents for t in range(e.start, e.end)}
         replaced: dict[int, Span] = {}
         added: list[Span] = []
-        appositions = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(DEP) == APPOS)]  # all that is read below
+        appositions = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(DEP) == APPOS)]  # the loops below read only these
         for token in appositions:
-            if token.dep_ != "appos" or token.lower_ not in self.appositive_org_heads:
+            if token.lower_ not in self.appositive_org_heads:
                 continue
             head = token.head
             if head.i >= token.i or head.pos_ != "PROPN" or not head.text[:1].isupper() \
@@ -243,7 +243,7 @@ class EntityFixes(RulesComponent):
                 added.append(Span(doc, span.start, span.end, label="ORG"))
         for token in appositions:  # "a Beijing benchmark group, Qingce Evaluation,": the name glosses the noun
             head = token.head
-            if token.dep_ != "appos" or head.i >= token.i or token.pos_ != "PROPN" \
+            if head.i >= token.i or token.pos_ != "PROPN" \
                     or head.lower_ not in self.appositive_org_heads and head.lower_ not in self.org_descriptors:
                 continue
             ent = by_token.get(token.i)
@@ -251,8 +251,6 @@ class EntityFixes(RulesComponent):
                     and ent.end == token.i + 1 and ent.start not in replaced:
                 replaced[ent.start] = Span(doc, ent.start, ent.end, label="ORG")
         for token in appositions:  # "its speech product, Zuri Sauti," / "Takane, a Japanese-language model ...": a product
-            if token.dep_ != "appos":
-                continue
             named, noun = (token, token.head) if token.pos_ == "PROPN" else (token.head, token)
             # "Kalev and Vesna, two open models for Baltic languages": a plural gloss names each of a pair
             plural = noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_PRODUCT_NOUNS and noun.i > named.i

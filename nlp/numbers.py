@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -61,13 +61,10 @@ class NumberReader:
         self.suffixes: dict[str, str] = lexicon.get("suffix_qualifiers", {})
         self.verb_qualifiers: dict[str, str] = lexicon.get("verb_qualifiers", {})
 
-    def number_tokens(self, doc: Doc) -> numpy.ndarray:
+    def number_tokens(self, doc: Doc, lower: numpy.ndarray) -> numpy.ndarray:
         """Per token of the doc, whether it looks like a number or is a number word, read
-        from the doc's arrays in one step."""
-        if not len(doc):
-            return numpy.zeros(0, dtype=bool)
-        like_num, lower = doc.to_array([LIKE_NUM, LOWER]).T
-        return (like_num == 1) | numpy.isin(lower, self.word_ids)
+        from the doc's arrays in one step. lower: the doc's LOWER array."""
+        return (doc.to_array(LIKE_NUM) == 1) | numpy.isin(lower, self.word_ids)
 
     def word_value(self, token: Token) -> float | None:
         text = token.lower_
