@@ -431,11 +431,12 @@ class ClaimExtractor(RulesComponent):
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         lower_ids = doc.to_array(LOWER) if len(doc) else None
         number_tokens = self.numbers.number_tokens(doc, lower_ids) if lower_ids is not None else numpy.zeros(0, dtype=bool)
+        phrase_starts = self.periods.phrase_starts(lower_ids) if lower_ids is not None else None
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
             has_numbers = bool(number_tokens[sent.start : sent.end].any())
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year,
-                None if lower_ids is None else lower_ids[sent.start : sent.end])
+                None if phrase_starts is None else phrase_starts[sent.start : sent.end])
             cells = table_cells(sent)
             if state.table is not None and TABLE_RULE.fullmatch(span_text(sent).strip()):
                 found = []  # "|---|---|": the rule under a header keeps the table going

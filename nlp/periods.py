@@ -121,6 +121,11 @@ class PeriodReader:
         prefixes = "|".join(re.escape(p) for p in sorted(lexicon.get("date_prefixes", []), key=len, reverse=True))
         self.date_prefix = re.compile(rf"^(?:{prefixes})\s*") if prefixes else None
 
+    def phrase_starts(self, lower_ids: numpy.ndarray) -> numpy.ndarray:
+        """For each token (by its LOWER id) whether a phrase or relative year can start
+        there; one call per doc, since numpy.isin costs as much on a sentence as on a doc."""
+        return numpy.isin(lower_ids, self.start_ids)
+
     def _amount(self, word: str) -> int | None:
         if word.isdigit():
             return int(word)
@@ -129,14 +134,14 @@ class PeriodReader:
 
     def expressions(
         self, sent: Span, ents: list[Span], published: date | None, last_year: int | None, phrases: bool = True,
-        claim_year: int | None = None, part_year: int | None = None, lower_ids: numpy.ndarray | None = None,
+        claim_year: int | None = None, part_year: int | None = None, starts: numpy.ndarray | None = None,
     ) -> tuple[list[TimeExpr], int | None, int | None]:
         """Time expressions of a sentence in order, the last year mentioned after it, and
         the year of the last part of a year mentioned ("the third quarter"), for "the
         previous quarter" and "the July-September period".
 
-        ents (list[Span]): the sentence's entities. lower_ids: the LOWER array of its tokens,
-        when the caller has it. phrases (bool): also look for as-of
+        ents (list[Span]): the sentence's entities. starts: for each of its tokens whether
+        a phrase or relative year can start there (`phrase_starts`), when the caller has it. phrases (bool): also look for as-of
         and stock phrases ("at that time", "now"), needed only where there are counts.
         """
         found: list[TimeExpr] = []
@@ -144,8 +149,7 @@ class PeriodReader:
         covered: set[int] = set()
         # "2023–2024" is often tagged a number
         dates = [e for e in ents if e.label_ == "DATE" or e.label_ == "CARDINAL" and YEAR_SPAN.fullmatch(e.text)]
-        # lower_ids (LOWER of the sentence's tokens) tells at once whether a phrase can start in it
-        scan = lower_ids is None or bool(numpy.isin(lower_ids, self.start_ids).any())
+        scan = starts is None or bool(starts.any())
         words = [t.lower_ for t in sent] if scan else []
         for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates, words)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
