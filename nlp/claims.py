@@ -35,7 +35,7 @@ from .periods import (
 )
 from .rules import RulesComponent
 from .subjects import SUBJECT_LABELS, Subject, SubjectFinder, subject_of
-from .syntax import clause_verb, span_text
+from .syntax import clause_verb, lower_words, sentence_words, span_text
 
 # "... had four apiece, as did Anthropic"
 AS_DID = ("did", "does", "do", "had", "has", "have")
@@ -147,16 +147,18 @@ class ClaimExtractor(RulesComponent):
     def is_joint(self, root: Token, subjects: list[Subject]) -> bool:
         """Several subjects sharing one count: "A, B and C together accounted for 11"."""
         sent = root.sent
+        words = sentence_words(sent)
         verb = clause_verb(root)
-        if any(t.lower_ == "between" and t.head.i in (verb.i, root.i) and t.nbor(1).lower_ == "them"
-               for t in sent if t.i + 1 < len(t.doc)):
+        if "between" in words and any(
+                t.lower_ == "between" and t.head.i in (verb.i, root.i) and t.nbor(1).lower_ == "them"
+                for t in sent if t.i + 1 < len(t.doc)):
             return True  # "... member states managed seven between them": a group's count, nobody's own
         if len(subjects) < 2:
             return False
-        if len(set(subjects)) > 1 and all(s.label == "ORG" for s in subjects) and not any(
-                t.lower_ in self.numbers.distributive or t.lower_ in self.respectively or t.lower_ == "both" for t in sent):
+        if len(set(subjects)) > 1 and all(s.label == "ORG" for s in subjects) and not (
+                words & self.numbers.distributive or words & self.respectively or "both" in words):
             return True  # "12 models from Naver, LG AI Research, SK Telecom and Kakao": shared, no one's
-        return any(t.lower_ in self.joint_words for t in sent)
+        return not words.isdisjoint(self.joint_words)
 
     def is_global(self, root: Token, noun: Token | None) -> bool:
         anchors = [root] + ([noun] if noun is not None else [])
@@ -262,7 +264,9 @@ class ClaimExtractor(RulesComponent):
     @staticmethod
     def sources(sent: Span, finder: SubjectFinder) -> set[str]:
         """Names a sentence cites as its source: "according to industry body Nasscom"."""
-        names = set()
+        names: set[str] = set()
+        if "according" not in sentence_words(sent):
+            return names
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
                 for pobj in token.nbor().children:
@@ -281,7 +285,7 @@ class ClaimExtractor(RulesComponent):
 
     def names_same_period(self, sent: Span) -> bool:
         """"... over that period", "in the same period": the sentence refers to a period named before."""
-        text = " " + " ".join(t.lower_ for t in sent) + " "
+        text = " " + " ".join(lower_words(sent)) + " "
         return any(f" {phrase} " in text for phrase in self.same_period_phrases)
 
     @staticmethod
@@ -325,6 +329,8 @@ class ClaimExtractor(RulesComponent):
         the name after "as did"."""
         extra: list[Claim] = []
         doc = sent.doc
+        if not {"as", "same"} & sentence_words(sent):
+            return extra
         for token in sent:
             if token.lower_ == "as" and token.i + 2 < sent.end and doc[token.i + 1].lower_ in AS_DID:
                 ent = finder.entity(doc[token.i + 2])  # "as did Anthropic"
@@ -432,7 +438,7 @@ class ClaimExtractor(RulesComponent):
         lower_ids = doc.to_array(LOWER) if len(doc) else None
         number_tokens = self.numbers.number_tokens(doc, lower_ids) if lower_ids is not None else numpy.zeros(0, dtype=bool)
         phrase_starts = self.periods.phrase_starts(lower_ids) if lower_ids is not None else None
-        for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, doc.ents))):
+        for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, state.finder.ents))):
             has_numbers = bool(number_tokens[sent.start : sent.end].any())
             exprs, last_year, state.part_year = self.periods.expressions(
                 sent, ents, published, state.last_year, has_numbers, state.claim_year, state.part_year,
@@ -598,7 +604,7 @@ class ClaimExtractor(RulesComponent):
                 state.baselines.update(c.count_start for c in found[len(found) - len(subjects):])
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
-        if any(t.lower_ in self.respectively for t in sent):
+        if not sentence_words(sent).isdisjoint(self.respectively):
             found = pair_years_respectively(pair_respectively(found), sent)
         found += self.as_did(sent, found, state.finder)
         state.end_sentence(index, found, dates)

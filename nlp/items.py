@@ -17,6 +17,7 @@ from .syntax import clause_verb, span_text
 LLM = "large language model"
 AI_MODEL = "AI model"
 NOUNS = ("NOUN", "PROPN")
+MODEL_CLASS_KEY = "newsfacts.model_class"  # doc.user_data key of the answers of `sentence_model_class`
 ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 billion parameters"
 
 
@@ -168,6 +169,14 @@ class ItemReader:
         lowered = span_text(sent).lower()
         if "model" not in lowered and "llm" not in lowered:
             return None  # most sentences: no need to step through their tokens
+        # asked again for each bare count of the sentence: answered once
+        cache: dict[tuple[int, int, bool], str | None] = sent.doc.user_data.setdefault(MODEL_CLASS_KEY, {})
+        key = (sent.start, sent.end, released)
+        if key not in cache:
+            cache[key] = self._first_model_class(sent, released)
+        return cache[key]
+
+    def _first_model_class(self, sent: Span, released: bool) -> str | None:
         for token in sent:
             if token.lemma_.lower() in ("model", "llm") and token.tag_ in ("NNS", "NNPS") and (
                     not released or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children)):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 # Names a number may open ("Twelve Labs").
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"}
+COUNT_STARTS_KEY = "newsfacts.count_starts"  # doc.user_data key of `NumberReader.count_starts`
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 CURRENCY = {"$", "€", "£", "¥", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
@@ -72,18 +73,33 @@ class NumberReader:
             return float(text.replace(",", ""))
         return self.words.get(text)
 
+    def count_starts(self, doc: Doc) -> numpy.ndarray:
+        """Per token of the doc, whether `_count_at` can find a count there: a digit string,
+        a number word or a scale word ("a million"). Read once per doc (kept in its user
+        data), over its distinct words rather than its tokens."""
+        starts = doc.user_data.get(COUNT_STARTS_KEY)
+        if starts is None:
+            words, inverse = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+            strings = doc.vocab.strings
+            possible = numpy.fromiter((self._may_count(strings[int(word)]) for word in words), dtype=bool, count=len(words))
+            starts = doc.user_data[COUNT_STARTS_KEY] = possible[inverse.reshape(-1)]
+        return starts
+
+    def _may_count(self, lower: str) -> bool:
+        return DIGITS.match(lower) is not None or lower in self.words or lower in self.scales
+
     def counts(self, sent: Span) -> list[Count]:
         """Every count in the sentence, in order."""
         doc = sent.doc
         found: list[Count] = []
-        i = sent.start
-        while i < sent.end:
-            count = self._count_at(doc[i], sent)
-            if count is None:
-                i += 1
-                continue
-            found.append(count)
-            i = count.end
+        end = sent.start
+        for i in numpy.flatnonzero(self.count_starts(doc)[sent.start : sent.end]).tolist():
+            if i + sent.start < end:
+                continue  # inside the count just found ("thirty-seven", "1.8 billion")
+            count = self._count_at(doc[i + sent.start], sent)
+            if count is not None:
+                found.append(count)
+                end = count.end
         return found
 
     def _count_at(self, token: Token, sent: Span) -> Count | None:

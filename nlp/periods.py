@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
-from .syntax import clause_verb
+from .syntax import clause_verb, lower_words
 
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|ember|ober)?\.?")
@@ -150,7 +150,7 @@ class PeriodReader:
         # "2023–2024" is often tagged a number
         dates = [e for e in ents if e.label_ == "DATE" or e.label_ == "CARDINAL" and YEAR_SPAN.fullmatch(e.text)]
         scan = starts is None or bool(starts.any())
-        words = [t.lower_ for t in sent] if scan else []
+        words = lower_words(sent) if scan else []
         for ent in sorted([*dates, *self._unlabelled_relatives(sent, dates, words)], key=lambda e: e.start):
             covered.update(range(ent.start, ent.end))
             expr = self._classify(ent, published, last_year, claim_year, part_year)

@@ -10,6 +10,7 @@ in China"), distributive "both countries", and anaphora ("the country", "the com
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,7 +98,10 @@ class SubjectFinder:
 
     def __init__(self, doc: Doc, lexicon: dict[str, Any]) -> None:
         self.doc = doc
-        self.ent_at: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        # doc.ents makes new spans on every read: read once (nothing changes them while claims are read)
+        self.ents: tuple[Span, ...] = doc.ents
+        self.ent_starts = [e.start for e in self.ents]
+        self.ent_at: dict[int, Span] = {t: e for e in self.ents for t in range(e.start, e.end)}
         self.country_nouns = set(lexicon.get("country_nouns", []))
         self.org_nouns = set(lexicon.get("org_anaphora_nouns", []))
         self.event_nouns = set(lexicon.get("event_anaphora_nouns", []))
@@ -115,7 +119,7 @@ class SubjectFinder:
         self.doc_orgs: Counter[Subject] = Counter()
         # the Subject of each org and country entity by its token span, read once per doc
         self.subject_at: dict[tuple[int, int], Subject] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "COUNTRY":
                 subject = self.subject_at[ent.start, ent.end] = subject_of(ent)
                 self.doc_countries[subject] += 1
@@ -123,6 +127,16 @@ class SubjectFinder:
             elif ent.label_ == "ORG":
                 subject = self.subject_at[ent.start, ent.end] = subject_of(ent)
                 self.doc_orgs[subject] += 1
+
+    def sentence_ents(self, span: Span) -> list[Span]:
+        """`span.ents` from the entities read once: those from the span's start on, up to
+        the first that ends past it."""
+        found = []
+        for ent in self.ents[bisect_left(self.ent_starts, span.start):]:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
 
     def subject_of(self, ent: Span) -> Subject:
         """`subject_of(ent)`, looked up for the doc's org and country entities."""
@@ -208,7 +222,7 @@ class SubjectFinder:
         if label is None:
             return []
         surname = label.group(1).split()[-1].lower()
-        for person in (e for e in self.doc.ents if e.label_ == "PERSON" and e.text.split()[-1].lower() == surname):
+        for person in (e for e in self.ents if e.label_ == "PERSON" and e.text.split()[-1].lower() == surname):
             gloss = [t for c in person.root.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             org = next((e for t in gloss if (e := self.entity(t)) is not None and e.label_ == "ORG"), None)
             if org is not None:
@@ -222,7 +236,7 @@ class SubjectFinder:
             return []
         # the org the introduction names, before the first question, else the article's most named
         first_question = QUESTION_LINE.search(doc_text(self.doc))
-        intro = Counter(subject_of(e) for e in self.doc.ents if e.label_ == "ORG"
+        intro = Counter(subject_of(e) for e in self.ents if e.label_ == "ORG"
                         and first_question is not None and e.start_char < first_question.start())
         common = (intro or self.doc_orgs).most_common(1)
         return [common[0][0]] if common else []
@@ -333,7 +347,7 @@ class SubjectFinder:
                     return [subject_of(owner)]
         if left_words & {"the", "this", "that"}:
             if lemma in self.country_nouns and head.tag_ != "NNS":
-                named = [e for e in head.sent.ents if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
+                named = [e for e in self.sentence_ents(head.sent) if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
                 if named and "the" in left_words:  # "In Canada, ...; the country produced three"
                     return [subject_of(named[-1])]
                 if "this" in left_words:  # "in this country", said by someone of the story's country
@@ -370,7 +384,7 @@ class SubjectFinder:
         left_text = head.doc[head.left_edge.i : head.i].text.lower()
         if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", left_text) for a in self.home_adjectives):
             # "Indonesia's ministry said domestic developers ...": the country just named, else the story's
-            named = [e for e in head.sent.ents if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
+            named = [e for e in self.sentence_ents(head.sent) if e.label_ == "COUNTRY" and e.end <= head.left_edge.i]
             return [subject_of(named[-1])] if named else self._dominant_country()
         return []
 
@@ -738,7 +752,7 @@ class SubjectFinder:
                     and not any(t.ent_type_ for t in subjects[0].subtree):  # not "EU regulators"
                 # "regulators cleared about 70 models": the regulators of the country just named
                 # ("In China, regulators have approved ..."), else of the one the story is about
-                named = [e for e in verb.sent.ents if e.label_ == "COUNTRY" and e.end <= verb.i]
+                named = [e for e in self.sentence_ents(verb.sent) if e.label_ == "COUNTRY" and e.end <= verb.i]
                 found = [subject_of(named[-1])] if named else self.salience.recent_countries[-1:] or self._dominant_country()
             if found == []:
                 found = self._name_before_gloss(subjects[0], verb) or found
@@ -867,7 +881,7 @@ class SubjectFinder:
         subject of the same sentence is that subject."""
         if pronoun.lower_ != "it":
             return []
-        named = [e for e in pronoun.sent.ents if e.label_ in SUBJECT_LABELS and e.root.dep_ in SUBJECT_DEPS
+        named = [e for e in self.sentence_ents(pronoun.sent) if e.label_ in SUBJECT_LABELS and e.root.dep_ in SUBJECT_DEPS
                  and e.end <= pronoun.i]
         return [subject_of(named[-1])] if named else []
 

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 VERB_TAGS = ("VERB", "AUX")
 # A transcript turn: "LINDIWE DUBE: ...", "HOST: ..." (group 1 is the speaker's label)
 SPEAKER_TURN = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s", re.MULTILINE)
 TEXT_KEY = "newsfacts.text"
+LOWER_KEY = "newsfacts.lower"
+WORDS_KEY = "newsfacts.sentence_words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,6 +27,33 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """`span.text`, sliced out of `doc_text`."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def lower_ids(doc: Doc) -> numpy.ndarray:
+    """The doc's LOWER array, read once per doc (the components after the tokenizer's
+    fixes change no token)."""
+    ids = doc.user_data.get(LOWER_KEY)
+    if ids is None:
+        ids = doc.user_data[LOWER_KEY] = doc.to_array(LOWER).reshape(-1)
+    return ids
+
+
+def lower_words(span: Span) -> list[str]:
+    """`[t.lower_ for t in span]` from the string store, without making a Token per word."""
+    strings = span.doc.vocab.strings
+    return [strings[i] for i in lower_ids(span.doc)[span.start : span.end].tolist()]
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The distinct lower-case words of a sentence, gathered once per sentence, for the
+    many checks of whether a sentence says a word at all."""
+    cache: dict[tuple[int, int], frozenset[str]] = sent.doc.user_data.setdefault(WORDS_KEY, {})
+    words = cache.get((sent.start, sent.end))
+    if words is None:
+        strings = sent.doc.vocab.strings
+        words = cache[sent.start, sent.end] = frozenset(
+            strings[i] for i in set(lower_ids(sent.doc)[sent.start : sent.end].tolist()))
+    return words
 
 
 def clause_verb(token: Token) -> Token:
