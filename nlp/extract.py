@@ -19,6 +19,7 @@ from .claims import dedupe
 from .cleaning import clean_text
 from .extensions import CANONICAL, CLAIMS, COUNTRY_CODE, ENGLISH, PUBLISHED, register_extensions
 from .records import ArticleFacts, ClaimRecord, MentionRecord
+from .syntax import remember_text
 
 # Entity labels kept as mentions: names, not numbers or dates.
 MENTION_LABELS = ("PERSON", "ORG", "COUNTRY", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART")
@@ -116,6 +117,7 @@ def _prepare(nlp: Language, text: str | None, published: Published) -> tuple[lis
     docs = []
     for offset, piece in plan.pieces:
         doc = nlp.make_doc(piece)
+        remember_text(doc, piece)
         setattr(doc._, PUBLISHED, day)
         docs.append((offset, doc))
     return docs, _Article(quoted, ArticleFacts(warnings=warnings), len(docs), plan.repeats)

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+
+from .syntax import lower_ids
 
 # Entity labels whose numbers are never counts of things.
 NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
@@ -50,6 +52,7 @@ class NumberReader:
         self.words: dict[str, float] = lexicon.get("number_words", {})
         self.word_ids = numpy.array([get_string_id(word) for word in self.words], dtype=numpy.uint64)
         self.scales: dict[str, float] = lexicon.get("scale_words", {})
+        self.scale_ids = numpy.array([get_string_id(word) for word in self.scales], dtype=numpy.uint64)
         self.vague = set(lexicon.get("vague_words", []))
         self.multipliers = set(lexicon.get("multiplier_words", []))
         self.time_nouns = set(lexicon.get("time_nouns", []))
@@ -74,19 +77,14 @@ class NumberReader:
         return self.words.get(text)
 
     def count_starts(self, doc: Doc) -> numpy.ndarray:
-        """Per token of the doc, whether `_count_at` can find a count there: a digit string,
-        a number word or a scale word ("a million"). Read once per doc (kept in its user
-        data), over its distinct words rather than its tokens."""
+        """Per token of the doc, whether `_count_at` can find a count there: a number
+        (spaCy's like_num holds for every digit string `DIGITS` reads), a number word or a
+        scale word ("a million"). Read from the doc's arrays once per doc (kept in its user data)."""
         starts = doc.user_data.get(COUNT_STARTS_KEY)
         if starts is None:
-            words, inverse = numpy.unique(doc.to_array(LOWER), return_inverse=True)
-            strings = doc.vocab.strings
-            possible = numpy.fromiter((self._may_count(strings[int(word)]) for word in words), dtype=bool, count=len(words))
-            starts = doc.user_data[COUNT_STARTS_KEY] = possible[inverse.reshape(-1)]
+            lower = lower_ids(doc)
+            starts = doc.user_data[COUNT_STARTS_KEY] = self.number_tokens(doc, lower) | numpy.isin(lower, self.scale_ids)
         return starts
-
-    def _may_count(self, lower: str) -> bool:
-        return DIGITS.match(lower) is not None or lower in self.words or lower in self.scales
 
     def counts(self, sent: Span) -> list[Count]:
         """Every count in the sentence, in order."""

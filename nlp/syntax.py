@@ -24,6 +24,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give `doc_text` the text a doc was made from (the tokenizer keeps every character,
+    and merging tokens changes none), so no component joins it from the tokens."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def span_text(span: Span) -> str:
     """`span.text`, sliced out of `doc_text`."""
     return doc_text(span.doc)[span.start_char : span.end_char]

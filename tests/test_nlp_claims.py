@@ -2059,3 +2059,48 @@ def test_table_cells_split_a_row_at_bars_tabs_and_space_runs(nlp: Language, line
     doc = nlp(line)
     found = table_cells(doc[:])
     assert (None if found is None else [cell.text for cell in found]) == cells
+
+
+SHORTCUT_TEXT = ("Baidu released 1,200 tweaks, 3.5 updates and thirty-seven models in 2023; ٣ more, "
+                 "a dozen apps, half a dozen tools and more than a million users came later.\n"
+                 "Between them, according to the firm, Alibaba and Tencent released 12, as did Zhipu. "
+                 "That is the same as 2022.")
+
+
+def test_counts_found_at_count_starts_equal_a_scan_of_every_token(nlp: Language) -> None:
+    doc = nlp(SHORTCUT_TEXT)
+    reader = nlp.get_pipe("newsfacts_claims").numbers
+    for sent in doc.sents:
+        scanned, i = [], sent.start
+        while i < sent.end:  # every token in turn, skipping past each count found
+            count = reader._count_at(doc[i], sent)
+            if count is None:
+                i += 1
+            else:
+                scanned.append(count)
+                i = count.end
+        assert reader.counts(sent) == scanned
+    assert {1200, 3.5, 37, 3, 6, 1_000_000, 12} <= {c.value for s in doc.sents for c in reader.counts(s)}
+
+
+def test_sentence_words_and_text_come_from_the_doc(nlp: Language) -> None:
+    from nlp.syntax import doc_text, lower_words, sentence_words
+    doc = extract_doc(nlp, SHORTCUT_TEXT)
+    assert doc_text(doc) == doc.text == SHORTCUT_TEXT
+    for sent in doc.sents:
+        assert lower_words(sent) == [t.lower_ for t in sent]
+        assert sentence_words(sent) == {t.lower_ for t in sent}
+
+
+def test_sentence_entities_match_span_ents(nlp: Language) -> None:
+    doc = nlp(SHORTCUT_TEXT)
+    finder = SubjectFinder(doc, {})
+    for span in [*doc.sents, doc[:], doc[3:9], doc[0:0]]:
+        assert finder.sentence_ents(span) == list(span.ents)
+
+
+def extract_doc(nlp: Language, text: str) -> Doc:
+    """A doc made the way extraction makes one (its text remembered up front)."""
+    from nlp.extract import _prepare
+    (_, doc), = _prepare(nlp, text, None)[0]
+    return nlp(doc)
