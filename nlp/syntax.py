@@ -4,15 +4,18 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import HEAD, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 VERB_TAGS = ("VERB", "AUX")
+VERB_POS_IDS = [POS_IDS[tag] for tag in VERB_TAGS]
 # A transcript turn: "LINDIWE DUBE: ...", "HOST: ..." (group 1 is the speaker's label)
 SPEAKER_TURN = re.compile(r"^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s", re.MULTILINE)
 TEXT_KEY = "newsfacts.text"
 LOWER_KEY = "newsfacts.lower"
 WORDS_KEY = "newsfacts.sentence_words"
+HEADS_KEY = "newsfacts.heads"
 
 
 def doc_text(doc: Doc) -> str:
@@ -64,7 +67,21 @@ def sentence_words(sent: Span) -> frozenset[str]:
 
 def clause_verb(token: Token) -> Token:
     """The nearest verb at or above a token (the sentence root if there is none)."""
-    node = token
-    while node.head.i != node.i and node.pos_ not in VERB_TAGS:
-        node = node.head
-    return node
+    heads, verbs = _heads_and_verbs(token.doc)
+    i = token.i
+    while heads[i] != i and not verbs[i]:
+        i = heads[i]
+    return token if i == token.i else token.doc[i]
+
+
+def _heads_and_verbs(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each token's head index and whether it is a verb, read from the doc's arrays once
+    per doc: the claims walk up the parse from every count many times, and a Token made
+    per step costs more than the step."""
+    cached: tuple[list[int], list[bool]] | None = doc.user_data.get(HEADS_KEY)
+    if cached is None:
+        attrs = doc.to_array([HEAD, POS]).reshape(-1, 2)
+        # HEAD is the offset to the head, stored unsigned
+        heads = attrs[:, 0].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)
+        cached = doc.user_data[HEADS_KEY] = (heads.tolist(), numpy.isin(attrs[:, 1], VERB_POS_IDS).tolist())
+    return cached

@@ -2104,3 +2104,13 @@ def extract_doc(nlp: Language, text: str) -> Doc:
     from nlp.extract import _prepare
     (_, doc), = _prepare(nlp, text, None)[0]
     return nlp(doc)
+
+
+def test_clause_verb_from_the_arrays_equals_a_walk_up_the_tokens(nlp: Language) -> None:
+    from nlp.syntax import clause_verb
+    doc = nlp(SHORTCUT_TEXT + " Baidu, which was founded in 2000, has released three models.")
+    for token in doc:
+        node = token
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        assert clause_verb(token) == node
