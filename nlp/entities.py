@@ -281,22 +281,26 @@ class EntityFixes(RulesComponent):
         attrs = doc.to_array([POS, ORTH])
         after_hyphen = numpy.zeros(len(doc), dtype=bool)
         after_hyphen[1:] = attrs[:-1, 1] == HYPHEN
-        for i in numpy.flatnonzero((attrs[:, 0] == PROPN) | after_hyphen):
-            token = doc[int(i)]
+        # `_capitalized_name_word` of every token, read off its tag and text (each is asked up to four times)
+        propn = attrs[:, 0] == PROPN
+        strings = doc.vocab.strings
+        name_word = [False] * len(doc)
+        for j in numpy.flatnonzero(propn).tolist():
+            name_word[j] = self._capitalized_name_text(strings[int(attrs[j, 1])])
+        hyphens = after_hyphen.tolist()
+        for i in numpy.flatnonzero(propn | after_hyphen).tolist():
             # "Han Seung-min": a hyphenated given name ends the name
             # ("Do" of "Kim Do-hyun" may be tagged a noun: a family name before it will do)
-            hyphenated = token.i > 1 and token.is_alpha and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
-                and not doc[token.i - 2].whitespace_ and (self._capitalized_name_word(doc[token.i - 2]) or token.i > 2
-                                                          and doc[token.i - 2].is_title and doc[token.i - 2].is_alpha
-                                                          and self._capitalized_name_word(doc[token.i - 3]))
-            if not (self._capitalized_name_word(token) or hyphenated) \
-                    or token.i + 1 < len(doc) and self._capitalized_name_word(doc[token.i + 1]):
+            hyphenated = i > 1 and hyphens[i] and doc[i].is_alpha and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_ and (name_word[i - 2] or i > 2 and doc[i - 2].is_title
+                                                     and doc[i - 2].is_alpha and name_word[i - 3])
+            if not (name_word[i] or hyphenated) or i + 1 < len(doc) and name_word[i + 1]:
                 continue
-            start = token.i - 2 if hyphenated else token.i
-            while start > 0 and token.i - start < 4 and (self._capitalized_name_word(doc[start - 1]) or start > 1
-                                                          and doc[start - 1].lower_ in NAME_PARTICLES
-                                                          and doc[start - 1].is_lower
-                                                          and self._capitalized_name_word(doc[start - 2])):
+            token = doc[i]
+            start = i - 2 if hyphenated else i
+            while start > 0 and i - start < 4 and (name_word[start - 1] or start > 1
+                                                   and doc[start - 1].lower_ in NAME_PARTICLES
+                                                   and doc[start - 1].is_lower and name_word[start - 2]):
                 start -= 1  # "Marieke de Vries": a particle inside the name
             span = doc[start : token.i + 1]
             if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
@@ -346,8 +350,11 @@ class EntityFixes(RulesComponent):
         return sorted(kept + found, key=lambda e: e.start)
 
     def _capitalized_name_word(self, token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() \
-            and token.text not in self.acronyms and token.text not in self.person_titles and not token.text.isupper()
+        return token.pos_ == "PROPN" and self._capitalized_name_text(token.text)
+
+    def _capitalized_name_text(self, text: str) -> bool:
+        return text[:1].isupper() and text.isalpha() and text not in self.acronyms and text not in self.person_titles \
+            and not text.isupper()
 
     @staticmethod
     def _language_use(ent: Span) -> bool:
