@@ -720,7 +720,7 @@ class ClaimExtractor(RulesComponent):
         that are years ("Country  2024  2025") under a line naming the class (`recent_class`).
         A line that itself counts something is no header."""
         year_columns: list[tuple[int, Years]] = [
-            (i, (int(m.group(1)), int(m.group(1)))) for i, cell in enumerate(cells) if i > 0 and (m := YEAR_CELL.fullmatch(cell.text))]
+            (i, years) for i, cell in enumerate(cells) if i > 0 and (years := self.column_years(cell.text, published)) is not None]
         if year_columns:
             # "Country  2023  2024  2025*  Total": a total column covers the years before it
             first_year, last_year = year_columns[0][1][0], year_columns[-1][1][1]
@@ -750,12 +750,30 @@ class ClaimExtractor(RulesComponent):
             counted = item
         return _Table(len(cells), columns, counted) if counted is not None else None
 
+    @staticmethod
+    def column_years(text: str, published: date | None) -> Years | None:
+        """The period a table column's header names, if it names nothing else: "2024",
+        "2025*" (a footnote), "2021-2023", "Since 2023" (to the publication year)."""
+        text = text.strip()
+        if (m := YEAR_CELL.fullmatch(text)) is not None:
+            return int(m.group(1)), int(m.group(1))
+        if (m := YEAR_RANGE_CELL.fullmatch(text)) is not None:
+            first, last = int(m.group(1)), int(m.group(2))
+            last += first - first % 100 if last < 100 else 0  # "2021-23"
+            return (first, last) if first <= last else None
+        if (m := SINCE_YEAR_CELL.fullmatch(text)) is not None and published is not None \
+                and int(m.group(1)) <= published.year:
+            return int(m.group(1)), published.year
+        return None
+
     def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
         """A row of a table: the first named country or org, the count in each count
         column, and what and when the header says for that column."""
         table = state.table
         assert table is not None
         count_cells = {i for i, _ in table.columns}
+        if any(t.lower_ in TOTALS or t.lower_ in REMAINDER_ROWS for t in cells[0]):
+            return []  # "GCC total", "Others": a row of no one's own
         subject = next((subject_of(e) for i, other in enumerate(cells) if i not in count_cells for t in other
                         if (e := state.finder.entity(t)) is not None and e.label_ in SUBJECT_LABELS), None)
         first = cells[0]
@@ -804,6 +822,8 @@ YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
 # spaces ("-------    -----"), which the sentencizer may split in pieces
 TABLE_RULE = re.compile(r"[|+:\s]*(?:[-=]{3,}[|+:\s]*)+")
 YEAR_CELL = re.compile(r"((?:19|20)\d\d)\*?")  # "2025*": a year with a footnote
+YEAR_RANGE_CELL = re.compile(r"((?:19|20)\d\d)\s?[–—-]\s?((?:19|20)?\d\d)\*?")
+SINCE_YEAR_CELL = re.compile(r"(?i:since|from)\s+((?:19|20)\d\d)\*?")
 
 
 @dataclass

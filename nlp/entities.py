@@ -116,6 +116,7 @@ class EntityFixes(RulesComponent):
         self.event_heads = set(rules.get("event_heads", []))
         self.work_heads = set(rules.get("work_heads", []))
         self.org_suffixes = set(rules.get("org_suffixes", []))
+        self.org_head_words = set(rules.get("org_head_words", []))
         self.headline_verbs = set(rules.get("headline_verbs", []))
         self.person_roles = set(rules.get("person_roles", []))
         self.person_titles = set(rules.get("person_titles", [])) - {"CEO"}
@@ -569,6 +570,8 @@ class EntityFixes(RulesComponent):
             label = "PRODUCT"
         elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:
             label = "ORG"  # "Verdane Labs" tagged PERSON
+        elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and self.org_head_words.intersection(words):
+            label = "ORG"  # "Grupo Financiero Cordillera", "Pontificia Universidad": an org word leads the name
         elif label == "PRODUCT" and len(span) > 1 and words[-1] in self.org_suffixes and end < len(doc) \
                 and doc[end].lower_ in self.org_descriptors:
             label = "ORG"  # "its Vektor AI Labs unit" tagged PRODUCT

@@ -22,7 +22,11 @@ NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"}
 COUNT_STARTS_KEY = "newsfacts.count_starts"  # doc.user_data key of `NumberReader.count_starts`
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-CURRENCY = {"$", "€", "£", "¥", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
+CURRENCY = {"$", "€", "£", "¥", "₹", "₩", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
+# Currencies named after the amount ("850 won a share"): words that are also verbs or
+# names elsewhere ("Samsung won three awards"), so only right after a number
+CURRENCY_AFTER = CURRENCY | {"won", "yen", "rupees", "rupiah", "naira", "shillings", "rand", "riyals", "dirhams",
+                             "pesos", "reais", "lira", "pounds"}
 PERCENT = {"%", "percent", "per", "pct"}
 DEICTIC = {"last", "this", "next", "previous"}
 
@@ -194,7 +198,7 @@ class NumberReader:
         if after is not None and (after.lower_ in PERCENT or after.ent_type_ == "PERCENT"
                                   and not self._mislabelled_percent(after)):
             return True
-        if before is not None and before.text in CURRENCY or after is not None and after.lower_ in CURRENCY:
+        if before is not None and before.text in CURRENCY or after is not None and after.lower_ in CURRENCY_AFTER:
             return True
         if after is not None and after.text.startswith("^") or before is not None and before.lower_ in ("x", "×", "^"):
             return True  # "4 x 10^26 operations": arithmetic, not a count

@@ -2114,3 +2114,25 @@ def test_clause_verb_from_the_arrays_equals_a_walk_up_the_tokens(nlp: Language) 
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         assert clause_verb(token) == node
+
+
+@pytest.mark.parametrize(("since", "years"), [("Since 2022", (2022, 2025)), ("2022-2025", (2022, 2025)),
+                                               ("2022–25", (2022, 2025))])
+def test_a_table_column_since_a_year_or_over_years_is_a_range(nlp: Language, since: str, years: tuple[int, int]) -> None:
+    text = ("Language models released, by developer country\n\n"
+            f"| Country | 2024 | 2025* | {since} |\n"
+            "|---|---|---|---|\n"
+            "| Peru | 4 | 2 | 9 |\n"
+            "| Chile | 3 | 1 | 5 |\n"
+            "| Regional total | 7 | 3 | 14 |\n")
+    found = model_claims(nlp, text, "2025-11-18")
+    assert ("PE", 4, "exact", LLM, 2024, 2024) in found and ("CL", 1, "exact", LLM, 2025, 2025) in found
+    assert ("PE", 9, "exact", LLM, *years) in found
+    assert len(found) == 6  # the total row is no one's
+
+
+@pytest.mark.parametrize("currency", ["won", "yen", "rupees", "naira"])
+def test_an_amount_in_a_currency_named_after_it_is_no_count(nlp: Language, currency: str) -> None:
+    text = (f"Gaon Cloud released five large language models last year. Its parent raised the dividend "
+            f"to 850 {currency} a share.")
+    assert {c[1] for c in claims(nlp, text)} == {5}

@@ -876,3 +876,14 @@ def test_transcript_speaker_labels_name_the_person_introduced(nlp: Language, nam
     assert ("PERSON", name, None) in found
     assert not any(canonical.upper() == label for _, canonical, _ in found)
 
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Valentina Rojas, who runs Grupo Financiero Cordillera's AI unit, spoke on Monday.", "Grupo Financiero Cordillera"),
+    ("The model was trained at the Universidade Federal do Ceará last year.", "Universidade Federal do Ceará"),
+    ("The start-up is backed by Porto Digital, a Recife technology park.", "Porto Digital"),
+])
+def test_names_led_or_ended_by_an_org_word_are_orgs(nlp: Language, text: str, name: str) -> None:
+    found = labelled(nlp, text)
+    assert any(label == "ORG" and canonical == name for label, canonical, _ in found), found
+    assert not any(label == "PERSON" and canonical == name for label, canonical, _ in found)
