@@ -116,6 +116,8 @@ class ClaimExtractor(RulesComponent):
         start = min(count.start, noun.left_edge.i) if noun is not None else count.start
         if start > 0 and doc[start - 1].lower_ in self.negations:
             return True
+        if start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "not" and is_correction_not(doc[start - 2]):
+            return True  # "26 models, not the 34 previously reported": the figure taken back
         i = start - 1  # "China 15, and no country in the European Union more than three"
         while i > root.sent.start and doc[i].text not in (",", ";") and doc[i].pos_ not in ("VERB", "AUX"):
             if doc[i].lower_ in ("no", "none", "neither") and doc[i + 1].lower_ not in ("fewer", "less", "more"):
@@ -421,7 +423,8 @@ class ClaimExtractor(RulesComponent):
         # ", not five" right after the claim's noun phrase
         for i, token in enumerate(after[1:-1], start=1):
             if token.lower_ == "not" and is_correction_not(token):
-                return self.numbers.word_value(after[i + 1]) == earlier.count
+                denied = after[i + 2] if after[i + 1].lower_ == "the" and i + 2 < len(after) else after[i + 1]
+                return self.numbers.word_value(denied) == earlier.count
         return False
 
     # -- the component ---------------------------------------------------------------
@@ -673,6 +676,11 @@ class ClaimExtractor(RulesComponent):
         the sentence's date, else the previous sentence's, else the story's; a stock read
         only from the tense ("Indonesia has managed fewer than 10") yields to them too."""
         root, noun = anchors
+        since = next((c for c in clause_verb(root).children if c.dep_ == "prep" and c.lower_ == "since"), None)
+        if since is not None and state.published is not None and self.chooser.is_perfect(root) \
+                and not any(t.ent_type_ == "DATE" for t in root.doc[since.i : root.sent.end]):
+            # "... last year and has released 11 since the spin-off": a stock up to now, not the other verb's year
+            return (None, state.published.year), True
         expr, stock = self.chooser.choose(root, noun, exprs, others, self.is_comparison(root))
         years = years_of(expr, stock, state.published)
         if expr is not None and expr.kind == "same":  # "over the same two years", "in the period"
@@ -971,9 +979,11 @@ def is_part_said_to_be_models(root: Token) -> bool:
 
 
 def is_correction_not(token: Token) -> bool:
-    """The "not" of a correction, "Nine Ghanaian models, not seven": it denies the number after it."""
+    """The "not" of a correction, "Nine Ghanaian models, not seven", "26, not the 34
+    reported": it denies the number after it."""
     doc = token.doc
-    return token.i > 0 and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+    number = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
+    return token.i > 0 and doc[token.i - 1].text == "," and number < len(doc) and doc[number].like_num
 
 
 def reached_now(root: Token) -> bool:

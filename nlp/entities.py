@@ -184,6 +184,10 @@ class EntityFixes(RulesComponent):
                 count, ent = split_leading_count(ent)
                 if count is not None:
                     kept.append(count)
+                end = ent.end
+                while end > ent.start + 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
+                    end -= 1  # "the year before and" (six in 2021): the conjunction joins what follows
+                ent = ent if end == ent.end else Span(doc, ent.start, end, label="DATE")
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)

@@ -12,7 +12,9 @@ Line shapes:
 """
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -114,6 +116,28 @@ def country_patterns(path: Path) -> list[Pattern]:
         pattern_id = f"{code}{COUNTRY_ID_SEP}{display}" if label == "COUNTRY" else display
         patterns += [{"label": label, "pattern": form, "id": pattern_id} for form in forms]
     return patterns
+
+
+@functools.cache
+def _country_forms_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every country's names and demonyms (longest first), and the
+    (code, display name) of each form."""
+    forms: dict[str, tuple[str, str]] = {}
+    for pattern in country_patterns(data_path("countries.jsonl")):
+        if pattern["label"] == "COUNTRY" and not _is_short_acronym(pattern["pattern"]):
+            code, display = str(pattern["id"]).split(COUNTRY_ID_SEP, 1)
+            forms.setdefault(pattern["pattern"], (code, display))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+def country_in_name(name: str) -> tuple[str, str] | None:
+    """(code, display name) of the first country an organization's name spells out
+    ("Uganda Communications Commission", "the Nigerian Communications Commission");
+    acronyms ("US", "UK") are left out, being parts of many names."""
+    pattern, forms = _country_forms_pattern()
+    match = pattern.search(name)
+    return forms[match.group(0)] if match is not None else None
 
 
 def name_patterns(path: Path, case_sensitive: bool) -> list[Pattern]:

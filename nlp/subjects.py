@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import BOILERPLATE, CANONICAL, COUNTRY_CODE
-from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
+from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP, country_in_name
 from .syntax import SPEAKER_TURN, clause_verb, doc_text
 
 SUBJECT_LABELS = ("COUNTRY", "ORG")
@@ -411,6 +411,12 @@ class SubjectFinder:
         named = self.countries_named_in(name)
         if named:  # "the Cyberspace Administration of China", or "the watchdog" after it
             return named[:1]
+        spelled = country_in_name(name)
+        if spelled is not None:  # "the Uganda Communications Commission", its country named nowhere else
+            return [Subject(spelled[1], "COUNTRY", spelled[0])]
+        before = self.entity(ent.doc[ent.start - 1]) if ent is not None and ent.start > 0 else None
+        if before is not None and before.label_ == "COUNTRY":
+            return [self.subject_of(before)]  # "the Nigerian Data Protection Commission" (the demonym tagged apart)
         if ent is not None:
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 found = self.resolve_np(appos, sentence)

@@ -2136,3 +2136,30 @@ def test_an_amount_in_a_currency_named_after_it_is_no_count(nlp: Language, curre
     text = (f"Gaon Cloud released five large language models last year. Its parent raised the dividend "
             f"to 850 {currency} a share.")
     assert {c[1] for c in claims(nlp, text)} == {5}
+
+
+@pytest.mark.parametrize(("regulator", "code"), [("The Uganda Communications Commission", "UG"),
+                                                 ("The Nigerian Data Protection Commission", "NG")])
+def test_a_regulator_whose_name_spells_its_country_credits_that_country(nlp: Language, regulator: str, code: str) -> None:
+    text = (f"Kenya's register grew by eight models this year. {regulator} has approved five AI models "
+            "since October, officials said.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2026-04-22")} >= {(code, 5)}
+    assert ("KE", 5) not in {(c[0], c[1]) for c in model_claims(nlp, text, "2026-04-22")}
+
+
+@pytest.mark.parametrize("correction", ["not the 34 previously reported", "not 34 as first reported"])
+def test_a_figure_taken_back_is_no_claim(nlp: Language, correction: str) -> None:
+    text = f"Dutch organisations released 26 large language models between 2021 and 2023, {correction}, the institute said."
+    assert {c[1] for c in model_claims(nlp, text)} == {26}
+
+
+def test_a_relative_year_before_a_conjoined_count_keeps_its_year(nlp: Language) -> None:
+    text = "Polish developers released 12 LLMs last year, up from eight the year before and six in 2021."
+    assert {(c[1], c[4]) for c in model_claims(nlp, text, "2024-06-19")} == {(12, 2023), (8, 2022), (6, 2021)}
+
+
+def test_a_perfect_count_since_an_event_runs_to_now_not_to_the_other_verbs_year(nlp: Language) -> None:
+    text = ("Gaon Cloud, the subsidiary spun off in 2022, released five large language models last year and "
+            "has released 11 since the spin-off, its chief executive said.")
+    found = {(c[1], c[5]) for c in model_claims(nlp, text, "2026-02-05")}
+    assert found == {(5, 2025), (11, 2026)}
