@@ -572,9 +572,9 @@ class EntityFixes(RulesComponent):
             return None  # a headline the model took for a name: "Open-Source AI Surge Forces U.S. Rivals"
         elif " " not in span.text and self.product_shape and self.product_shape.match(span.text):
             label = "PRODUCT"
-        elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and words[-1] in self.org_suffixes:
-            label = "ORG"  # "Verdane Labs" tagged PERSON
-        elif label in {"PERSON", "GPE", "NORP", "FAC"} and len(span) > 1 and self.org_head_words.intersection(words):
+        elif label in {"PERSON", "GPE", "NORP", "FAC", "LOC"} and len(span) > 1 and words[-1] in self.org_suffixes:
+            label = "ORG"  # "Verdane Labs" tagged PERSON, "Galata AI" tagged a place
+        elif label in {"PERSON", "GPE", "NORP", "FAC", "LOC"} and len(span) > 1 and self.org_head_words.intersection(words):
             label = "ORG"  # "Grupo Financiero Cordillera", "Pontificia Universidad": an org word leads the name
         elif label == "PRODUCT" and len(span) > 1 and words[-1] in self.org_suffixes and end < len(doc) \
                 and doc[end].lower_ in self.org_descriptors:
@@ -588,7 +588,7 @@ class EntityFixes(RulesComponent):
         elif label in ("ORG", "PERSON") and (self._names_product(doc, end) or self._owned(span)) \
                 and not (words[-1] in self.org_suffixes and end < len(doc) and doc[end].lower_ in self.org_descriptors):
             label = "PRODUCT"  # "its Nova assistant", "Spark large language models", "its Urdu-focused Kestrel"
-        elif label in ("PERSON", "GPE", "NORP", "FAC") and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
+        elif label in ("PERSON", "GPE", "NORP", "FAC", "LOC") and start > 0 and doc[start - 1].lower_ in self.org_descriptors:
             label = "ORG"  # "consultancy Brightwater", "ride-hailing firm Zoomo", "digital bank Nubank"
         elif label in ("ORG", "WORK_OF_ART") and words[-1] not in self.org_suffixes and self._has_person_role(span):
             label = "PERSON"  # "said Helena Brandt, the group's research director"

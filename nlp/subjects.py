@@ -414,9 +414,14 @@ class SubjectFinder:
         spelled = country_in_name(name)
         if spelled is not None:  # "the Uganda Communications Commission", its country named nowhere else
             return [Subject(spelled[1], "COUNTRY", spelled[0])]
-        before = self.entity(ent.doc[ent.start - 1]) if ent is not None and ent.start > 0 else None
-        if before is not None and before.label_ == "COUNTRY":
-            return [self.subject_of(before)]  # "the Nigerian Data Protection Commission" (the demonym tagged apart)
+        if ent is not None:
+            # "the Nigerian Data Protection Commission", "Qatar's Ministry of Communications": the
+            # country tagged apart, right before the name or its possessive
+            doc = ent.doc
+            at = ent.start - 2 if ent.start > 1 and doc[ent.start - 1].tag_ == "POS" else ent.start - 1
+            before = self.entity(doc[at]) if at >= 0 else None
+            if before is not None and before.label_ == "COUNTRY":
+                return [self.subject_of(before)]
         if ent is not None:
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 found = self.resolve_np(appos, sentence)

@@ -2163,3 +2163,9 @@ def test_a_perfect_count_since_an_event_runs_to_now_not_to_the_other_verbs_year(
             "has released 11 since the spin-off, its chief executive said.")
     found = {(c[1], c[5]) for c in model_claims(nlp, text, "2026-02-05")}
     assert found == {(5, 2025), (11, 2026)}
+
+
+def test_a_ministry_after_a_possessive_country_is_that_country_s(nlp: Language) -> None:
+    text = ("The United Arab Emirates does not run a registry. Qatar's Ministry of Communications and Information "
+            "Technology approved three Arabic language models for government use last year.")
+    assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-09-30")} == {("QA", 3)}

@@ -887,3 +887,8 @@ def test_names_led_or_ended_by_an_org_word_are_orgs(nlp: Language, text: str, na
     found = labelled(nlp, text)
     assert any(label == "ORG" and canonical == name for label, canonical, _ in found), found
     assert not any(label == "PERSON" and canonical == name for label, canonical, _ in found)
+
+
+def test_a_name_ending_in_an_org_word_tagged_a_place_is_an_org(nlp: Language) -> None:
+    found = labelled(nlp, "The most prolific developer was Istanbul start-up Galata AI, which has released six models.")
+    assert ("ORG", "Galata AI", None) in found
