@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +34,7 @@ from .periods import (
 )
 from .rules import RulesComponent
 from .subjects import SUBJECT_LABELS, Subject, SubjectFinder, subject_of
-from .syntax import clause_verb, lower_words, sentence_words, span_text
+from .syntax import clause_verb, lower_ids, lower_words, sentence_words, span_text
 
 # "... had four apiece, as did Anthropic"
 AS_DID = ("did", "does", "do", "had", "has", "have")
@@ -438,9 +437,9 @@ class ClaimExtractor(RulesComponent):
         state = _State(SubjectFinder(doc, self.rules), published)
         claims: list[Claim] = []
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        lower_ids = doc.to_array(LOWER) if len(doc) else None
-        number_tokens = self.numbers.number_tokens(doc, lower_ids) if lower_ids is not None else numpy.zeros(0, dtype=bool)
-        phrase_starts = self.periods.phrase_starts(lower_ids) if lower_ids is not None else None
+        lower = lower_ids(doc) if len(doc) else None
+        number_tokens = self.numbers.number_tokens(doc, lower) if lower is not None else numpy.zeros(0, dtype=bool)
+        phrase_starts = self.periods.phrase_starts(lower) if lower is not None else None
         for index, (sent, ents) in enumerate(zip(sents, ents_by_sentence(sents, state.finder.ents))):
             has_numbers = bool(number_tokens[sent.start : sent.end].any())
             exprs, last_year, state.part_year = self.periods.expressions(
@@ -676,7 +675,8 @@ class ClaimExtractor(RulesComponent):
         the sentence's date, else the previous sentence's, else the story's; a stock read
         only from the tense ("Indonesia has managed fewer than 10") yields to them too."""
         root, noun = anchors
-        since = next((c for c in clause_verb(root).children if c.dep_ == "prep" and c.lower_ == "since"), None)
+        since = next((c for c in clause_verb(root).children if c.dep_ == "prep" and c.lower_ == "since"), None) \
+            if "since" in sentence_words(root.sent) else None
         if since is not None and state.published is not None and self.chooser.is_perfect(root) \
                 and not any(t.ent_type_ == "DATE" for t in root.doc[since.i : root.sent.end]):
             # "... last year and has released 11 since the spin-off": a stock up to now, not the other verb's year

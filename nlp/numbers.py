@@ -20,6 +20,7 @@ NON_COUNT_LABELS = {"TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 # Names a number may open ("Twelve Labs").
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"}
 COUNT_STARTS_KEY = "newsfacts.count_starts"  # doc.user_data key of `NumberReader.count_starts`
+NUMBER_TOKENS_KEY = "newsfacts.number_tokens"  # ... and of `NumberReader.number_tokens`
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 CURRENCY = {"$", "€", "£", "¥", "₹", "₩", "US$", "HK$", "RMB", "yuan", "dollars", "euros"}
@@ -69,10 +70,14 @@ class NumberReader:
         self.suffixes: dict[str, str] = lexicon.get("suffix_qualifiers", {})
         self.verb_qualifiers: dict[str, str] = lexicon.get("verb_qualifiers", {})
 
-    def number_tokens(self, doc: Doc, lower: numpy.ndarray) -> numpy.ndarray:
+    def number_tokens(self, doc: Doc, lower: numpy.ndarray | None = None) -> numpy.ndarray:
         """Per token of the doc, whether it looks like a number or is a number word, read
-        from the doc's arrays in one step. lower: the doc's LOWER array."""
-        return (doc.to_array(LIKE_NUM) == 1) | numpy.isin(lower, self.word_ids)
+        from the doc's arrays once per doc (kept in its user data). lower: the doc's LOWER array."""
+        numbers = doc.user_data.get(NUMBER_TOKENS_KEY)
+        if numbers is None:
+            lower = lower if lower is not None else lower_ids(doc)
+            numbers = doc.user_data[NUMBER_TOKENS_KEY] = (doc.to_array(LIKE_NUM) == 1) | numpy.isin(lower, self.word_ids)
+        return numbers
 
     def word_value(self, token: Token) -> float | None:
         text = token.lower_
