@@ -179,8 +179,8 @@ class NumberReader:
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         prev = doc[token.i - 1] if token.i > sent.start else None
         if prev is not None and prev.pos_ == "VERB" and token.dep_ == "dobj" and token.head.i == prev.i \
-                and (nxt is None or nxt.is_punct or nxt.ent_type_ == "DATE"):
-            return True  # "and IIT Madras produced one.", "released one last year"
+                and (nxt is None or nxt.is_punct or _time_phrase_at(doc, token.i + 1, sent)):
+            return True  # "and IIT Madras produced one.", "released one last year", "has released one so far this year"
         return (nxt is None or nxt.is_punct) and prev is not None and prev.lower_ in ("with", "at", "for", "just", "only")
 
     def _distributive_next(self, token: Token, sent: Span) -> bool:
@@ -262,3 +262,18 @@ def _listed_one(token: Token, sent: Span) -> bool:
     doc = token.doc
     return token.i - 2 >= sent.start and doc[token.i - 1].text in ("—", "–", "-", ":") \
         and doc[token.i - 2].pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "(")
+
+
+def _time_phrase_at(doc: Doc, i: int, sent: Span) -> bool:
+    """Whether a time phrase starts at token i of the sentence: a DATE ("last year"), "so
+    far" or "to date", or a preposition before a DATE ("in 2023", "since March")."""
+    if i >= sent.end:
+        return False
+    token = doc[i]
+    after = doc[i + 1] if i + 1 < sent.end else None
+    if token.ent_type_ == "DATE":
+        return True
+    if after is None:
+        return False
+    return (token.lower_, after.lower_) in (("so", "far"), ("to", "date")) \
+        or token.lower_ in ("in", "since", "during", "over") and after.ent_type_ == "DATE"

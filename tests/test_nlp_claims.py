@@ -2169,3 +2169,9 @@ def test_a_ministry_after_a_possessive_country_is_that_country_s(nlp: Language) 
     text = ("The United Arab Emirates does not run a registry. Qatar's Ministry of Communications and Information "
             "Technology approved three Arabic language models for government use last year.")
     assert {(c[0], c[1]) for c in model_claims(nlp, text, "2025-09-30")} == {("QA", 3)}
+
+
+@pytest.mark.parametrize("time", ["so far this year", "to date", "in March"])
+def test_one_as_the_object_before_a_time_phrase_is_a_count(nlp: Language, time: str) -> None:
+    text = f"Gaon Cloud released five large language models last year. It has released one {time}, a coding model."
+    assert ("Gaon Cloud", 1) in {(c[0], c[1]) for c in model_claims(nlp, text, "2026-05-05")}
