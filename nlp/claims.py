@@ -115,7 +115,8 @@ class ClaimExtractor(RulesComponent):
         start = min(count.start, noun.left_edge.i) if noun is not None else count.start
         if start > 0 and doc[start - 1].lower_ in self.negations:
             return True
-        if start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].lower_ == "not" and is_correction_not(doc[start - 2]):
+        denied = corrected_number(doc[start - 2]) if start > 1 and doc[start - 2].lower_ == "not" else None
+        if denied is not None and denied.i == start:
             return True  # "26 models, not the 34 previously reported": the figure taken back
         i = start - 1  # "China 15, and no country in the European Union more than three"
         while i > root.sent.start and doc[i].text not in (",", ";") and doc[i].pos_ not in ("VERB", "AUX"):
@@ -421,8 +422,8 @@ class ClaimExtractor(RulesComponent):
         after = [t for t in sent if t.idx >= claim.count_end][:6]
         # ", not five" right after the claim's noun phrase
         for i, token in enumerate(after[1:-1], start=1):
-            if token.lower_ == "not" and is_correction_not(token):
-                denied = after[i + 2] if after[i + 1].lower_ == "the" and i + 2 < len(after) else after[i + 1]
+            denied = corrected_number(token) if token.lower_ == "not" else None
+            if denied is not None:
                 return self.numbers.word_value(denied) == earlier.count
         return False
 
@@ -787,8 +788,7 @@ class ClaimExtractor(RulesComponent):
         first = cells[0]
         if 0 not in count_cells and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
                 t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct) \
-                and not any(t.lower_ in self.global_words or t.lower_ in TOTALS or t.lower_ in REMAINDER_ROWS
-                            for t in first):  # not "Worldwide", "Others"
+                and not any(t.lower_ in self.global_words for t in first):  # not "Worldwide"
             subject = Subject(first.text, "ORG", None)  # a name the model missed or mislabelled heads its row
         if subject is None:
             return []
@@ -978,12 +978,19 @@ def is_part_said_to_be_models(root: Token) -> bool:
         and any(c.dep_ == "attr" and c.lemma_.lower() in ("model", "llm") for c in verb.children)
 
 
-def is_correction_not(token: Token) -> bool:
-    """The "not" of a correction, "Nine Ghanaian models, not seven", "26, not the 34
-    reported": it denies the number after it."""
+def corrected_number(token: Token) -> Token | None:
+    """The number a correcting "not" denies: "Nine Ghanaian models, not seven", "26, not
+    the 34 reported"; None when the "not" is no correction."""
     doc = token.doc
     number = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
-    return token.i > 0 and doc[token.i - 1].text == "," and number < len(doc) and doc[number].like_num
+    if token.i > 0 and doc[token.i - 1].text == "," and number < len(doc) and doc[number].like_num:
+        return doc[number]
+    return None
+
+
+def is_correction_not(token: Token) -> bool:
+    """The "not" of a correction: it denies the number after it, not the clause."""
+    return corrected_number(token) is not None
 
 
 def reached_now(root: Token) -> bool:
