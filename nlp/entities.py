@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .extensions import BOILERPLATE, register_extensions
 from .gazetteers import ambiguous_country_ids, data_path
@@ -196,7 +197,9 @@ class EntityFixes(RulesComponent):
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
         kept = self.speaker_names(doc, join_particles(kept))
-        doc.ents = vote_labels(kept)
+        # A fix may grow a name over its neighbour ("Nowak-" + "Zielińska" tagged apart):
+        # the longer span wins, and the doc never gets overlapping entities.
+        doc.ents = filter_spans(vote_labels(kept))
         return doc
 
     def listed_countries(self, ents: list[Span]) -> list[Span]:

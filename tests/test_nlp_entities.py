@@ -277,6 +277,14 @@ def test_a_hyphenated_surname_alone_is_the_person(nlp: Language) -> None:
         ("PERSON", "Hakim Al-Suwaidi")}
 
 
+def test_a_name_grown_over_a_tagged_neighbour_is_one_entity(nlp: Language) -> None:
+    # The model tags "Katarzyna Nowak-" and "Zielińska" apart; joining the hyphen must not
+    # leave the second entity overlapping the first (spaCy refuses overlapping entities).
+    text = ("Now banks are asking when the next one ships, chief executive Katarzyna "
+            "Nowak-Zielińska said in an interview.")
+    assert [(m.label, m.text) for m in facts(nlp, text).mentions] == [("PERSON", "Katarzyna Nowak-Zielińska")]
+
+
 def test_an_org_after_an_investment_in_stays_an_org(nlp: Language) -> None:
     text = "Northwind Capital invested $40 million in Quenvale AI last year."
     assert "Quenvale AI" in {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"}
