@@ -28,6 +28,9 @@ INITIALS_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
 
+NAME_JOINERS = {"of", "for", "and", "the", "de", "del", "la"}
+
+
 @functools.lru_cache(maxsize=8192)  # called many times per doc on the same few names
 def name_key(text: str) -> str:
     """Case-, possessive-, punctuation- and leading-"the"-insensitive key of a name."""
@@ -35,6 +38,12 @@ def name_key(text: str) -> str:
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^the ", "", text)
+
+
+def is_title_name(words: list[str]) -> bool:
+    """Whether the words go on a name in title case ("Machine Intelligence", "University of
+    Rome"), not a tag run on into an acronym or a country ("Nasdaq IPO", "Halcyon Health UK")."""
+    return all(w[:1].isupper() and not w.isupper() or w in NAME_JOINERS for w in words)
 
 
 def initials(text: str) -> str:
@@ -128,6 +137,10 @@ class Normalizer(RulesComponent):
         # "Verdane" (tagged PERSON) after "Verdane Labs": the short name of the org.
         org_heads = {e.text.split()[0] for e in ents if e.label_ == "ORG" and not e.id_ and len(e) > 1
                      and all(w in self.org_suffixes for w in e.text.split()[1:])}
+        # "Corvalis said" after "Corvalis Machine Intelligence": a first word no dictionary knows
+        words = self._dictionary_words()
+        org_heads |= {e[0].text for e in ents if e.label_ == "ORG" and not e.id_ and len(e) > 1 and e[0].is_alpha
+                      and e[0].is_title and e[0].lower_ not in words and is_title_name(e.text.split()[1:])}
         for i, ent in enumerate(ents):
             if ent.label_ != "ORG" and not ent.id_ and len(ent) == 1 and ent.text in org_heads:
                 ents[i] = Span(doc, ent.start, ent.end, label="ORG")
@@ -273,6 +286,13 @@ class Normalizer(RulesComponent):
                 w.title() in self.org_suffixes or w.upper() in self.org_suffixes for w in other[len(key):].split())]
             if longer:
                 canonical_of[key] = canonical_of[min(longer, key=lambda other: first[other])]
+                continue
+            # "Halcyon Machine Intelligence, the San Francisco developer ... Halcyon said": a
+            # name first written in full, then by its first word
+            earlier = [other for other in canonical_of if other.startswith(key + " ") and first[other] < first[key]
+                       and is_title_name(canonical_of[other].split()[1:])]
+            if " " not in key and earlier:
+                canonical_of[key] = canonical_of[min(earlier, key=lambda other: first[other])]
         # "Imperial has built four models" after "Imperial College London": a one-word name
         # that starts a gazetteer org the article names, and is no org of its own
         written = as_written(orgs)

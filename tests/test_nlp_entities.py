@@ -900,3 +900,15 @@ def test_names_led_or_ended_by_an_org_word_are_orgs(nlp: Language, text: str, na
 def test_a_name_ending_in_an_org_word_tagged_a_place_is_an_org(nlp: Language) -> None:
     found = labelled(nlp, "The most prolific developer was Istanbul start-up Galata AI, which has released six models.")
     assert ("ORG", "Galata AI", None) in found
+
+
+def test_an_org_written_in_full_then_by_its_first_word_is_one_org(nlp: Language) -> None:
+    text = ("Corvalis Machine Intelligence, a Denver developer of AI models for farms, filed to go public. "
+            "Corvalis said it has developed 17 foundation models since 2019.")
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "ORG"} == {"Corvalis Machine Intelligence"}
+
+
+def test_a_first_word_named_before_the_longer_name_stays_its_own(nlp: Language) -> None:
+    # "Nasdaq" then "Nasdaq IPO": a tag run on into an acronym is no fuller name
+    text = "Trellis files for Nasdaq IPO. Trellis will list on the Nasdaq next month, the Nasdaq said."
+    assert "Nasdaq IPO" not in {m.canonical for m in facts(nlp, text).mentions if m.text == "Nasdaq"}
