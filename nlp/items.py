@@ -23,6 +23,8 @@ ITEM_WINDOW = 6  # tokens to look ahead for the noun of "from 1.8 billion to 72 
 
 # Forms a named model comes in, each a model of its own ("three Gemma 3 sizes").
 MODEL_FORMS = {"size", "variant", "version", "checkpoint", "edition"}
+# The lemmatizer leaves a title-case plural as it is ("Two Language Models" in a headline).
+TITLE_PLURALS = {"models": "model", "llms": "llm", "systems": "system"}
 
 
 def _model_class(previous: str | None, context: str | None) -> str | None:
@@ -95,7 +97,7 @@ class ItemReader:
                  if t.pos_ not in ("DET", "PRON", "PUNCT", "NUM", "CCONJ") and t.lower_ not in self.stop_modifiers
                  and t.i not in owners and not t.is_punct]
         head = noun.lower_
-        lemma = noun.lemma_.lower()
+        lemma = TITLE_PLURALS.get(noun.lemma_.lower(), noun.lemma_.lower())
         if head in ("llm", "llms") or lemma == "llm":
             return LLM
         known = _model_class(previous, context)

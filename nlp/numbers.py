@@ -64,6 +64,7 @@ class NumberReader:
         self.months = set(lexicon.get("month_names", []))
         self.distributive = set(lexicon.get("distributive_words", []))
         self.ranks = set(lexicon.get("rank_words", []))
+        self.sequence_nouns = set(lexicon.get("sequence_nouns", []))
         quals: dict[str, str] = lexicon.get("qualifiers", {})
         # Longest phrase first, as token tuples.
         self.qualifiers = sorted(((tuple(k.split()), v) for k, v in quals.items()), key=lambda kv: -len(kv[0]))
@@ -223,6 +224,9 @@ class NumberReader:
             return True
         if before is not None and before.lower_ in self.ranks and before.pos_ != "VERB":
             return True  # "the top five": a rank, not a count (but "models top 400" is one)
+        if before is not None and before.lower_ in self.sequence_nouns \
+                and not (after is not None and not after.is_punct and doc[end - 1].head.i >= end):
+            return True  # "day two", "Phase 3", "in round two": a name in a sequence, not a count
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):
             return True
         # Years: 1900-2100 written without a thousands separator.
