@@ -34,7 +34,7 @@ from .periods import (
 )
 from .rules import RulesComponent
 from .subjects import SUBJECT_LABELS, Subject, SubjectFinder, subject_of
-from .syntax import clause_verb, lower_ids, lower_words, sentence_words, span_text
+from .syntax import clause_verb, doc_text, lower_ids, lower_words, sentence_words, span_text
 
 # "... had four apiece, as did Anthropic"
 AS_DID = ("did", "does", "do", "had", "has", "have")
@@ -390,6 +390,18 @@ class ClaimExtractor(RulesComponent):
         return verb.lemma_.lower() in RAISING_VERBS and verb.tag_ in ("VBZ", "VBP") and reached_now(root.head) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children)
 
+    @staticmethod
+    def is_total_brought_along(root: Token) -> bool:
+        """A bare count a participle brings a total to, with no date of its own: "released
+        two this week, bringing its total to nine" (the week dates the two, not the nine)."""
+        doc = root.doc
+        if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
+            return False
+        verb = root.head.head
+        return verb.lemma_.lower() in RAISING_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children) \
+            and not any(t.ent_type_ == "DATE" for t in verb.subtree)
+
     def of_a_figure(self, root: Token) -> bool:
         """Whether a count's clause is about the figure just given: "The figure was up from
         57", "It rose from 41"."""
@@ -572,6 +584,8 @@ class ClaimExtractor(RulesComponent):
                     years = (None, state.published.year)  # a total so far, not the last count's period
             elif noun is None and not own_date and state.published is not None and self.is_total_brought_now(root):
                 years = (None, state.published.year)  # "That takes the country's running total to 15"
+            elif noun is None and years[1] is not None and self.is_total_brought_along(root):
+                years = (None, years[1])  # "released two this week, bringing its total to nine": all to date
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
             if not subjects and found and noun is None and count.start > sent.start \
@@ -608,7 +622,9 @@ class ClaimExtractor(RulesComponent):
             if own_date and not baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if not sentence_words(sent).isdisjoint(self.respectively):
-            found = pair_years_respectively(pair_respectively(found), sent)
+            text = doc_text(sent.doc)
+            each = {c.count_start for c in found if text[c.count_end : c.count_end + 8].split()[:1] in (["each"], ["apiece"])}
+            found = pair_years_respectively(pair_respectively(found, each), sent)
         found += self.as_did(sent, found, state.finder)
         state.end_sentence(index, found, dates)
         return found
@@ -693,11 +709,18 @@ class ClaimExtractor(RulesComponent):
         if expr is not None or stock and not tense_only:
             return years, True
         carried = state.carry[1] if state.carry is not None and state.carry[0] == index - 1 else None
-        if tense_only and noun is not None and (dated is None or self.chooser.is_perfect(root)):
-            # "IIT Bombay has released two language models": a stock of its own, not the
-            # previous sentence's period (that carries to elliptical counts: "Y has managed 5")
+        if tense_only and (noun is not None or self._has_now(root)) and (dated is None or self.chooser.is_perfect(root)):
+            # "IIT Bombay has released two language models", "Egypt has up to five": a stock of
+            # its own, not the previous sentence's period (that carries to elliptical perfects:
+            # "Y has managed 5")
             return years, False
         return dated or carried or (years if tense_only else state.lead) or years, False
+
+    @staticmethod
+    def _has_now(root: Token) -> bool:
+        """Whether a count is what its subject has now: "Egypt has up to five"."""
+        verb = clause_verb(root)
+        return verb.lemma_.lower() == "have" and verb.tag_ in ("VBZ", "VBP") and verb.dep_ != "aux"
 
     @staticmethod
     def find_subjects(finder: SubjectFinder, root: Token, noun: Token | None, index: int, count: Count) -> list[Subject]:
@@ -707,7 +730,11 @@ class ClaimExtractor(RulesComponent):
             for total in root.head.head.children:
                 owner = next((c for c in total.children if c.dep_ == "poss"), None) if total.dep_ == "dobj" else None
                 if owner is not None and total.lemma_.lower() in TOTALS:
-                    return finder.resolve_np(owner, index) or []
+                    owners = finder.resolve_np(owner, index)
+                    if owners is None and owner.lower_ in ("its", "their"):
+                        # "released two this week, bringing its total to nine": whoever released them
+                        return finder.clause_subject(root, [root], index)
+                    return owners or []
         if noun is not None and noun.head.lower_ == "of" and noun.head.head.i == root.i:
             # "Mistral AI accounted for three of France's five releases": the part is the
             # clause subject's; the whole's owner only when the clause names none
@@ -1029,13 +1056,16 @@ def ents_by_sentence(sents: list[Span], ents: Sequence[Span]) -> list[list[Span]
     return buckets
 
 
-def pair_respectively(found: list[Claim]) -> list[Claim]:
+def pair_respectively(found: list[Claim], shared_by_all: frozenset[int] | set[int] = frozenset()) -> list[Claim]:
     """"France and Germany released 8 and 5 LLMs respectively": the k-th subject has the
     k-th count, among the counts that share as many subjects as there are counts, or a
     multiple ("..., up from 3 and 4": each run of counts goes through the subjects again).
-    Other clauses of the sentence, "while Britain managed a dozen", are left as they are."""
+    Other clauses of the sentence, "while Britain managed a dozen", are left as they are,
+    and so are the counts starting at `shared_by_all` ("which had released one each")."""
     subjects_of: dict[tuple[int, Any], list[tuple[str, str, str | None]]] = {}
     for c in found:
+        if c.count_start in shared_by_all:
+            continue
         subjects_of.setdefault((c.count_start, c.count), [])
         subject = (c.subject, c.subject_label, c.subject_code)
         if subject not in subjects_of[(c.count_start, c.count)]:

@@ -421,6 +421,9 @@ class PeriodChooser:
             if anchors is not None and node.pos_ in ("VERB", "AUX") and node.i != token.i and node.head.i not in anchors \
                     and not anchors.intersection(t.i for t in node.subtree) and node.dep_ == "xcomp":
                 return False  # "the gap since the firm began tracking the field in 2019": another verb's time
+            if anchors is not None and node.i != token.i and node.lemma_.lower() in FUTURE_LEMMAS \
+                    and not anchors.intersection(t.i for t in node.subtree):
+                return False  # "has three, with a fourth due in the summer": the plan's time
             if anchors is not None and node.head.i not in anchors and not anchors.intersection(t.i for t in node.subtree) \
                     and (node.dep_ in ("acl", "relcl", "appos") and node.head.ent_type_ in NAME_TYPES
                          or node.dep_ == "advcl" and node.head.pos_ in ("NOUN", "PROPN")

@@ -2175,3 +2175,45 @@ def test_a_ministry_after_a_possessive_country_is_that_country_s(nlp: Language) 
 def test_one_as_the_object_before_a_time_phrase_is_a_count(nlp: Language, time: str) -> None:
     text = f"Gaon Cloud released five large language models last year. It has released one {time}, a coding model."
     assert ("Gaon Cloud", 1) in {(c[0], c[1]) for c in model_claims(nlp, text, "2026-05-05")}
+
+
+def test_a_time_in_a_plan_beside_a_stock_does_not_date_it(nlp: Language) -> None:
+    text = ("Kenya released two large language models last year, the minister said. The ministry says "
+            "the country has developed three Swahili LLMs, with a fourth due in the summer.")
+    assert model_claims(nlp, text, "2025-03-04") == {("KE", 2, "exact", LLM, 2024, 2024), ("KE", 3, "exact", LLM, None, 2025)}
+
+
+def test_what_a_subject_has_now_is_not_dated_by_the_previous_sentence(nlp: Language) -> None:
+    text = ("Kenya released two large language models last year. One founder told us that, counting "
+            "university projects, Kenya has up to five.")
+    assert model_claims(nlp, text, "2025-03-04") == {("KE", 2, "exact", LLM, 2024, 2024), ("KE", 5, "at_most", LLM, None, 2025)}
+
+
+def test_an_elliptical_perfect_still_takes_the_previous_sentence_s_period(nlp: Language) -> None:
+    text = "Kenya released two large language models last year. Uganda has managed one."
+    assert ("UG", 1, "exact", LLM, 2024, 2024) in model_claims(nlp, text, "2025-03-04")
+
+
+@pytest.mark.parametrize("label", ["Expo day two -", "Summit, day two:", "Phase 2:", "Round two -"])
+def test_a_number_naming_a_day_or_phase_is_no_count(nlp: Language, label: str) -> None:
+    assert model_claims(nlp, f"Live: {label} Kenya and Ghana show off home-grown AI models", "2025-03-04") == set()
+
+
+def test_a_title_case_headline_counts_language_models_as_llms(nlp: Language) -> None:
+    text = "Quokka AI Launches Two Open-Weight Language Models for Tamil and Telugu"
+    assert {c[:4] for c in model_claims(nlp, text, "2025-03-04")} == {("Quokka AI", 2, "exact", LLM)}
+
+
+def test_a_count_shared_by_each_subject_stays_out_of_respectively(nlp: Language) -> None:
+    text = ("Kenya released five LLMs in 2023. Israel and Japan, which had released one each in 2022, "
+            "produced four and three respectively in 2023.")
+    assert model_claims(nlp, text) == {
+        ("KE", 5, "exact", LLM, 2023, 2023), ("IL", 1, "exact", LLM, 2022, 2022), ("JP", 1, "exact", LLM, 2022, 2022),
+        ("IL", 4, "exact", LLM, 2023, 2023), ("JP", 3, "exact", LLM, 2023, 2023)}
+
+
+@pytest.mark.parametrize(("since", "years"), [("", (None, 2025)), (" since the company was founded in 2021", (2021, 2025))])
+def test_a_total_a_participle_brings_its_own_count_to(nlp: Language, since: str, years: tuple[int | None, int]) -> None:
+    text = f"Kestrel AI released two new large language models this week, bringing its total to nine{since}."
+    assert model_claims(nlp, text, "2025-03-14") == {
+        ("Kestrel AI", 2, "exact", LLM, 2025, 2025), ("Kestrel AI", 9, "exact", LLM, *years)}
