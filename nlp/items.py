@@ -51,7 +51,9 @@ class ItemReader:
         time ("released 170 last year")."""
         noun = self._item_noun(root)
         while noun is not None and (noun.dep_ == "compound" or noun.dep_ == "nmod" and noun.pos_ == "PROPN") \
-                and noun.head.pos_ in NOUNS and noun.head.i > noun.i:
+                and noun.head.pos_ in NOUNS and noun.head.i > noun.i \
+                and not (noun.tag_ == "NNS" and noun.head.ent_type_ in ("ORG", "COUNTRY", "GPE", "PERSON")):
+            # (but "3 - Foundation models Hokuto Labs has open-sourced": a plural is not a name's modifier)
             noun = noun.head  # "150+ AI models", "four Gemma 3 models": the parser may hang the number on a modifier
         if noun is not None and noun.lower_ in self.numbers.time_nouns:
             return None
@@ -74,7 +76,11 @@ class ItemReader:
             return None  # "and Chinese developers 93": a gapped clause's subject, not what it counts
         if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and root.head.pos_ in NOUNS:
             # "and Aleph Alpha three": a number does not count a name
-            return root.head if root.head.ent_type_ not in ("ORG", "COUNTRY") else None
+            head = root.head
+            if head.ent_type_ in ("ORG", "COUNTRY") and head.dep_ == "compound" and head.head.i > head.i \
+                    and head.head.pos_ in NOUNS and not head.head.ent_type_:
+                return head.head  # "10,000 Nvidia GPUs": the name modifies what is counted
+            return head if head.ent_type_ not in ("ORG", "COUNTRY") else None
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

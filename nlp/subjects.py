@@ -505,6 +505,12 @@ class SubjectFinder:
                         found = self.resolve_np(pobj, sentence)  # "the 104 launched in the United States"
                         if found:
                             return found
+            # "the 50 models Japanese organisations have released": the maker in a relative clause
+            for relcl in (c for c in anchor.children if c.dep_ == "relcl" and c.lemma_.lower() in self.making_verbs):
+                for maker in (c for c in relcl.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
+                    found = self.resolve_np(maker, sentence)
+                    if found:
+                        return found
             for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
                 # "nine of those models": part of the count the last sentence claimed
                 if anchor.dep_ in SUBJECT_DEPS and any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("those", "these") for d in p.children)

@@ -2217,3 +2217,27 @@ def test_a_total_a_participle_brings_its_own_count_to(nlp: Language, since: str,
     text = f"Kestrel AI released two new large language models this week, bringing its total to nine{since}."
     assert model_claims(nlp, text, "2025-03-14") == {
         ("Kestrel AI", 2, "exact", LLM, 2025, 2025), ("Kestrel AI", 9, "exact", LLM, *years)}
+
+
+def test_a_name_before_the_counted_noun_does_not_hide_it(nlp: Language) -> None:
+    text = "Japan released two dozen LLMs in 2024. SoftBank bought 10,000 Nvidia GPUs this autumn."
+    found = claims(nlp, text, "2025-12-05")
+    assert ("SoftBank", 10000) in {c[:2] for c in found}
+    assert all(c[3] not in (LLM, AI) for c in found if c[1] == 10000)
+
+
+def test_the_maker_in_a_relative_clause_on_the_counted_noun_owns_the_count(nlp: Language) -> None:
+    text = ("Japan released two dozen LLMs in 2024. By the same count, the 50 models Japanese organisations "
+            "have released since 2020 include three from Hokuto Labs.")
+    assert ("JP", 50, "exact", LLM, 2020, 2025) in model_claims(nlp, text, "2025-12-05")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Nearly 50 - Large language models Japanese organisations have released since 2020, by the same count.",
+     ("JP", 50, "about", LLM, 2020, 2025)),
+    ("3 - Foundation models Hokuto Labs, a Sapporo start-up, has open-sourced since 2023.",
+     ("Hokuto Labs", 3, "exact", AI, 2023, 2025)),
+])
+def test_a_by_the_numbers_line_counts_the_noun_after_the_dash(nlp: Language, line: str, expected: tuple[Any, ...]) -> None:
+    text = f"Japan released two dozen LLMs in 2024.\n\n{line}\n\n10,000 - Nvidia GPUs in the new cluster SoftBank switched on this autumn."
+    assert model_claims(nlp, text, "2025-12-05") == {("JP", 24, "exact", LLM, 2024, 2024), expected}
