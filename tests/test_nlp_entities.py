@@ -912,3 +912,29 @@ def test_a_first_word_named_before_the_longer_name_stays_its_own(nlp: Language) 
     # "Nasdaq" then "Nasdaq IPO": a tag run on into an acronym is no fuller name
     text = "Trellis files for Nasdaq IPO. Trellis will list on the Nasdaq next month, the Nasdaq said."
     assert "Nasdaq IPO" not in {m.canonical for m in facts(nlp, text).mentions if m.text == "Nasdaq"}
+
+
+@pytest.mark.parametrize("name", ["Ukrainian Catholic University", "Norwegian Research Network", "Brazilian Robotics Association"])
+def test_an_institution_named_after_a_demonym_is_one_org_of_its_own(nlp: Language, name: str) -> None:
+    acronym = "".join(word[0] for word in name.split())
+    text = f"Kyivstar launched two models, while the {name} ({acronym}) in Lviv released another two. {acronym} said more would follow."
+    found = facts(nlp, text).mentions
+    assert {(m.text, m.canonical) for m in found if m.label == "ORG"} >= {(name, name), (acronym, name)}
+    assert not [m for m in found if m.label == "COUNTRY"]
+
+
+def test_two_institutions_joined_by_and_are_two_orgs(nlp: Language) -> None:
+    text = ("Researchers at the Polish Academy of Sciences and the Hungarian Research Network built two models. "
+            "The Ministry of Digital Economy and Society agreed.")
+    assert {m.text for m in facts(nlp, text).mentions if m.label == "ORG"} == {
+        "Polish Academy of Sciences", "Hungarian Research Network", "Ministry of Digital Economy and Society"}
+
+
+def test_a_comma_without_a_closing_and_ends_an_institution_s_name(nlp: Language) -> None:
+    text = "Researchers at the University of Amsterdam, Lingwerk's partner, built the corpus."
+    assert "University of Amsterdam" in {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
+
+
+def test_a_place_before_the_acronym_is_part_of_the_name(nlp: Language) -> None:
+    text = "The Slovak Technical University in Bratislava (STU) released two models this spring."
+    assert "Slovak Technical University in Bratislava" in {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
