@@ -350,6 +350,21 @@ class ClaimExtractor(RulesComponent):
                                last.count_end))
         return extra
 
+    def is_figure_changed_to(self, root: Token, found: list[Claim]) -> bool:
+        """A bare number the figure just given changes to: "The following year that rose to
+        three", and a gapped "..., and last year to eight" after it."""
+        to = root.head
+        if root.dep_ != "pobj" or to.lower_ != "to":
+            return False
+        verb = to.head
+        if verb.lemma_.lower() in self.change_verbs:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and (subject.lower_ in ("it", "that", "this") or subject.lemma_.lower() in self.figure_nouns
+                                            and not any(c.dep_ == "prep" for c in subject.children))  # not "the number of services"
+        # the gapped "and last year to eight": a time, then "to" and the number, after such a change
+        return bool(found) and verb.ent_type_ == "DATE" and any(
+            t.lemma_.lower() in self.change_verbs for t in root.doc[root.sent.start : verb.i])
+
     def is_restated_figure(self, root: Token) -> bool:
         """A bare number that a figure or "it" is equal to: "the figure was 26", "it was 29"."""
         verb = root.head
@@ -588,6 +603,8 @@ class ClaimExtractor(RulesComponent):
                 years = (None, years[1])  # "released two this week, bringing its total to nine": all to date
             if not subjects and not found and noun is None and self.is_comparison(root) and self.of_a_figure(root):
                 subjects = state.finder.previous_claim_subject(index)  # "The figure was up from 57"
+            if not subjects and noun is None and self.is_figure_changed_to(root, found):
+                subjects = last_subject(found) or state.finder.previous_claim_subject(index)
             if not subjects and found and noun is None and count.start > sent.start \
                     and sent.doc[count.start - 1].lower_ == "and" and sent.doc[count.start - 1].head.i < count.start \
                     and not (count.end < sent.end and sent.doc[count.end].lower_ in ("from", "in", "by", "at", "among")
@@ -986,13 +1003,17 @@ def is_part_of_the(root: Token, noun: Token) -> bool:
 SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}
 
 
+# How a correction says a report was wrong: "The story incorrectly said that ..."
+WRONGLY = {"incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"}
+
+
 def is_retracted(root: Token) -> bool:
     """A count a correction takes back: "An earlier version also said Alibaba had 13 such
-    models; the correct number is 11"."""
+    models; the correct number is 11", "The story also incorrectly said that X had launched four"."""
     for verb in root.ancestors:
         if verb.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() == "version" and any(m.lower_ in SUPERSEDED for m in c.children)
-                for c in verb.children):
+                or c.dep_ == "advmod" and c.lower_ in WRONGLY for c in verb.children):
             return True
     return False
 

@@ -229,6 +229,9 @@ class NumberReader:
             return True  # "day two", "Phase 3", "in round two": a name in a sequence, not a count
         if after is not None and (after.lower_ in self.vague or after.lower_ in self.multipliers):
             return True
+        following = [t.lower_ for t in doc[end + 1 : min(end + 3, sent.end)]] if after is not None and after.lower_ == "at" else []
+        if following[:1] == ["once"] or following == ["a", "time"]:
+            return True  # "usually 64 at a time": a batch size, not a count
         # Years: 1900-2100 written without a thousands separator.
         text = doc[start].text
         return end - start == 1 and text.isdigit() and len(text) == 4 and 1900 <= value <= 2100

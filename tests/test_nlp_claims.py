@@ -2241,3 +2241,29 @@ def test_the_maker_in_a_relative_clause_on_the_counted_noun_owns_the_count(nlp: 
 def test_a_by_the_numbers_line_counts_the_noun_after_the_dash(nlp: Language, line: str, expected: tuple[Any, ...]) -> None:
     text = f"Japan released two dozen LLMs in 2024.\n\n{line}\n\n10,000 - Nvidia GPUs in the new cluster SoftBank switched on this autumn."
     assert model_claims(nlp, text, "2025-12-05") == {("JP", 24, "exact", LLM, 2024, 2024), expected}
+
+
+def test_a_figure_that_rises_to_a_number_is_the_same_subject_s(nlp: Language) -> None:
+    text = ("In 2023, Ukrainian teams released just one language model. The following year that rose to three, "
+            "the minister told reporters, and last year to eight.")
+    assert model_claims(nlp, text, "2026-03-02") == {
+        ("UA", 1, "exact", LLM, 2023, 2023), ("UA", 3, "exact", LLM, 2024, 2024), ("UA", 8, "exact", LLM, 2025, 2025)}
+
+
+def test_the_number_of_other_things_rising_credits_nobody(nlp: Language) -> None:
+    text = ("Kenya released four LLMs in 2023. The number of chatbot services rose to 85 at the end of 2024.")
+    assert {c[:2] for c in claims(nlp, text, "2025-03-02")} == {("KE", 4)}
+
+
+@pytest.mark.parametrize("saying", ["also incorrectly said that", "wrongly stated that"])
+def test_a_figure_a_correction_says_was_wrong_is_no_claim(nlp: Language, saying: str) -> None:
+    text = (f"Kenyan developers released eight large language models last year. An earlier story {saying} "
+            "Zuri Labs had launched four language models last year.")
+    assert model_claims(nlp, text, "2026-03-02") == {("KE", 8, "exact", LLM, 2025, 2025)}
+
+
+@pytest.mark.parametrize("rate", ["usually 64 at a time", "64 at once"])
+def test_a_batch_size_is_no_count(nlp: Language, rate: str) -> None:
+    text = (f"Kente Labs released two LLMs last year, its founder said.\n\nQ: What holds you back?\n\n"
+            f"A: Compute, mostly. We train on rented GPUs, {rate}.")
+    assert model_claims(nlp, text, "2025-03-02") == {("Kente Labs", 2, "exact", LLM, 2024, 2024)}
