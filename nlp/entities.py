@@ -339,7 +339,8 @@ class EntityFixes(RulesComponent):
                                                    and doc[start - 1].is_lower and name_word[start - 2]):
                 start -= 1  # "Marieke de Vries": a particle inside the name
             span = doc[start : token.i + 1]
-            if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names:
+            if len(span) < 2 or span[-1].text in self.org_suffixes or span.text in self.never_names \
+                    or span[0].text in self.org_head_words:  # "Institut Condorcet, who reviewed": an org
                 continue
             # a PERSON already tagged stands, unless it is the name cut before its hyphen ("Kim")
             if any(owner[t.i].id_ or owner[t.i].label_ == "PERSON" and not (hyphenated and owner[t.i].end < token.i - 1)
@@ -705,7 +706,8 @@ ORG_ROLES = {"partner", "investor", "developer", "member", "leader", "lead", "he
 ALNUM_NAME_PART = re.compile(r"\d+[A-Z]+")
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter", "dela", "del",
+                  "della", "dos", "das", "ibn", "bint"}
 
 
 COUNT_WORDS = {"about", "some", "nearly", "almost", "around", "roughly", "more", "than", "at", "least", "just", "only",
@@ -726,9 +728,17 @@ def split_leading_count(ent: Span) -> tuple[Span | None, Span]:
 
 
 def join_particles(ents: list[Span]) -> list[Span]:
-    """A person the model cut after a particle ("Ursula von der" + "Leyen") is one person."""
+    """A person the model cut after a particle ("Ursula von der" + "Leyen") or before one
+    ("Maria Teresa" + untagged "dela Cruz") is one person."""
     joined: list[Span] = []
+    taken = {t for e in ents for t in range(e.start, e.end)}
     for ent in ents:
+        if ent.label_ == "PERSON" and not ent.id_:
+            doc, end = ent.doc, ent.end
+            while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower and end not in taken:
+                end += 1
+            if ent.end < end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+                ent = Span(doc, ent.start, end + 1, label="PERSON")
         prev = joined[-1] if joined else None
         if prev is not None and prev.label_ == "PERSON" and not ent.id_ and ent.start == prev.end \
                 and prev[-1].lower_ in NAME_PARTICLES and ent.text[:1].isupper() and len(ent) <= 2:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .entities import NAME_PARTICLES
 from .extensions import CANONICAL, COUNTRY_CODE, register_extensions
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
 from .rules import RulesComponent
@@ -78,8 +79,9 @@ class Normalizer(RulesComponent):
         return self._words
 
     def person_words(self, ent: Span) -> tuple[str, ...]:
-        """The words of a person's name without titles, possessive and hyphens."""
-        return tuple(t.text for t in self.person_span(ent) if not t.is_punct)
+        """The words of a person's name without titles, possessive and hyphens; particles in
+        lower case ("Dela Cruz" opening a sentence is "Maria Teresa dela Cruz")."""
+        return tuple(t.lower_ if t.lower_ in NAME_PARTICLES else t.text for t in self.person_span(ent) if not t.is_punct)
 
     def person_span(self, ent: Span) -> Span:
         """The name itself: without leading titles ("Mr.") and a trailing possessive."""
@@ -94,7 +96,7 @@ class Normalizer(RulesComponent):
     def __call__(self, doc: Doc) -> Doc:
         # doc.ents makes every span anew on each read (50 µs on a 500-word story): the steps
         # pass the entities on, and a step that sets doc.ents passes on what it set
-        ents = self._absorb_name_parts(doc, doc.ents)
+        ents = self._absorb_name_parts(doc, self._given_names_before(doc, doc.ents))
         self._persons(ents)
         ents = self._drop_lone_names(doc, ents)
         ents = self._drop_capitalized_words(doc, ents)
@@ -109,6 +111,27 @@ class Normalizer(RulesComponent):
                 name = ent.id_.split(CAPITAL_ID_SEP, 1)[0]
                 setattr(ent._, CANONICAL, name or re.sub(r"^(?:the|The) ", "", ent.text))
         return doc
+
+    def _given_names_before(self, doc: Doc, doc_ents: tuple[Span, ...]) -> tuple[Span, ...]:
+        """"Mamadou Lamine Ndiaye" with only "Lamine Ndiaye" tagged: an untagged proper noun
+        right before a person's name, that no dictionary knows and no title list holds, is
+        the first of its given names."""
+        words = self._dictionary_words()
+        ents = list(doc_ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ != "PERSON" or ent.id_ or ent.start == 0 or len(ent) < 2:
+                continue
+            prev = doc[ent.start - 1]
+            if prev.ent_iob_ == "O" and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha \
+                    and prev.text not in self.titles and not {prev.lower_, prev.lemma_.lower(), prev.lower_[:-1]} & words:
+                # ("Senators Richard Blumenthal": a plural title the lemmatizer left alone)
+                ents[i] = Span(doc, prev.i, ent.end, label="PERSON")
+                changed = True
+        if not changed:
+            return doc_ents
+        doc.ents = ents
+        return doc.ents
 
     def _absorb_name_parts(self, doc: Doc, doc_ents: tuple[Span, ...]) -> tuple[Span, ...]:
         """Make a part of a full person name a PERSON mention where it stands alone: a
@@ -128,7 +151,8 @@ class Normalizer(RulesComponent):
             if ent.label_ == "PERSON" or ent.id_:
                 continue
             # "Al Rashid said" (tagged ORG) after "Noor Al Rashid": the surname of the person.
-            words = tuple(t.text for t in ent if not t.is_punct)  # "Al-Suwaidi" after "Hakim Al-Suwaidi"
+            # "Al-Suwaidi" after "Hakim Al-Suwaidi"; particles compared as `person_words` has them
+            words = tuple(t.lower_ if t.lower_ in NAME_PARTICLES else t.text for t in ent if not t.is_punct)
             if len(ent) == 1 and ent.text in parts or len(words) > 1 and any(
                     n[-len(words):] == words for n in full if len(n) > len(words)):
                 ents[i] = Span(doc, ent.start, ent.end, label="PERSON")

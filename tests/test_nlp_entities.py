@@ -938,3 +938,29 @@ def test_a_comma_without_a_closing_and_ends_an_institution_s_name(nlp: Language)
 def test_a_place_before_the_acronym_is_part_of_the_name(nlp: Language) -> None:
     text = "The Slovak Technical University in Bratislava (STU) released two models this spring."
     assert "Slovak Technical University in Bratislava" in {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
+
+
+def test_a_given_name_the_model_left_out_joins_the_person(nlp: Language) -> None:
+    text = ("11:45 - Panel on African languages. Mamadou Lamine Ndiaye, founder of Dakar-based Teranga AI, says "
+            "his company has released two models. Ndiaye wants more.")
+    people = {(m.text, m.canonical) for m in facts(nlp, text).mentions if m.label == "PERSON"}
+    assert people == {("Mamadou Lamine Ndiaye", "Mamadou Lamine Ndiaye"), ("Ndiaye", "Mamadou Lamine Ndiaye")}
+
+
+@pytest.mark.parametrize("title", ["Senators", "Shri", "Datuk"])
+def test_a_title_before_a_name_stays_out_of_it(nlp: Language, title: str) -> None:
+    text = f"The bill was drafted by {title} Richard Okonjo and two aides."
+    assert {m.canonical for m in facts(nlp, text).mentions if m.label == "PERSON"} <= {"Richard Okonjo"}
+
+
+def test_a_particle_and_surname_after_a_tagged_name_join_it(nlp: Language) -> None:
+    text = ("Secretary Maria Teresa dela Cruz of the Department of Information and Communications Technology "
+            "said so. Dela Cruz added more.")
+    people = {(m.text, m.canonical) for m in facts(nlp, text).mentions if m.label == "PERSON"}
+    assert ("Maria Teresa dela Cruz", "Maria Teresa dela Cruz") in people
+    assert {c for _, c in people} == {"Maria Teresa dela Cruz"}
+
+
+def test_an_institution_glossed_with_who_stays_an_org(nlp: Language) -> None:
+    text = "Dr. Amélie Fournier-Dubois of the Paris-based Institut Condorcet, who reviewed a draft, cautioned."
+    assert ("ORG", "Institut Condorcet") in {(m.label, m.text) for m in facts(nlp, text).mentions}
