@@ -33,7 +33,8 @@ from .syntax import SPEAKER_TURN, doc_text
 # "<Subjects> and <Subjects> Council" ("National Science and Technology Council").
 _DATES = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
           r"|June|July|August|September|October|November|December)\b")
-_CAP = rf"(?!{_DATES})[A-Z][\w'’-]*"  # "... and Lands on Tuesday": a date ends the name
+# "... and Lands on Tuesday": a date ends the name; "O'Higgins" is a word, "Newcastle's" no name's part
+_CAP = rf"(?!{_DATES})[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
 _CAPS = rf"{_CAP}(?: {_CAP})*"
 # "... and the Digital Economy"; commas only in a list that ends with "and" (not "University
 # of Amsterdam, Lingwerk's ...")
@@ -218,7 +219,7 @@ class EntityFixes(RulesComponent):
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
-        kept = self.listed_countries(kept)
+        kept = self.business_units(doc, self.listed_countries(kept))
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
@@ -229,6 +230,25 @@ class EntityFixes(RulesComponent):
         clear_stale_ids(doc, kept)
         doc.ents = kept
         return doc
+
+    def business_units(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"FPT Smart Cloud": a known company's name followed by capitalized words ending in an
+        org suffix names a unit, an org of its own (no longer the company)."""
+        starts = {e.start: e for e in ents}
+        units: list[Span] = []
+        for ent in ents:
+            if ent.label_ != "ORG" or not ent.id_:
+                continue
+            end = ent.end
+            while end < len(doc) and end - ent.end < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                    and not (end in starts and starts[end].id_):
+                end += 1
+                if doc[end - 1].text in self.org_suffixes:
+                    units.append(Span(doc, ent.start, end, label="ORG"))
+                    break
+        if not units:
+            return ents
+        return [e for e in ents if not any(u.start <= e.start < u.end or e.start <= u.start < e.end for u in units)] + units
 
     def listed_countries(self, ents: list[Span]) -> list[Span]:
         """"Egypt, Jordan and Morocco": a name shared by a country and a person or place

@@ -964,3 +964,16 @@ def test_a_particle_and_surname_after_a_tagged_name_join_it(nlp: Language) -> No
 def test_an_institution_glossed_with_who_stays_an_org(nlp: Language) -> None:
     text = "Dr. Amélie Fournier-Dubois of the Paris-based Institut Condorcet, who reviewed a draft, cautioned."
     assert ("ORG", "Institut Condorcet") in {(m.label, m.text) for m in facts(nlp, text).mentions}
+
+
+def test_a_known_company_followed_by_a_unit_name_is_the_unit(nlp: Language) -> None:
+    text = ("Among the most active developers is FPT Smart Cloud, which has released three language models, "
+            "according to its parent, FPT Corporation.")
+    found = facts(nlp, text)
+    assert {m.text for m in found.mentions if m.label == "ORG"} == {"FPT Smart Cloud", "FPT Corporation"}
+    assert {c.subject for c in found.claims} == {"FPT Smart Cloud"}
+
+
+def test_a_possessive_ends_an_institution_s_name(nlp: Language) -> None:
+    text = "The lab sits at the University of Newcastle's Callaghan campus."
+    assert "University of Newcastle" in {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
