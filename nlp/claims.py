@@ -790,6 +790,11 @@ class ClaimExtractor(RulesComponent):
         for i, cell in enumerate(cells):
             noun = next((t for t in cell if t.lemma_.lower() in ("model", "llm") or t.lower_ == "llms"), None)
             if noun is None:
+                if counted is not None and TOTAL_CELL.search(cell.text):
+                    # "| LLMs released in 2024 | Total as of Dec 2024 |": the running total of the same models
+                    named_years = YEAR_IN_TEXT.findall(cell.text)
+                    year = int(named_years[-1]) if named_years else published.year if published is not None else None
+                    columns.append((i, (None, year)))
                 continue
             item = self.items.item_text(noun, Count(cell.start, cell.start, 0, "exact"), "unknown", "unknown")
             if item not in (LLM, AI_MODEL) or counted not in (None, item):
@@ -833,7 +838,8 @@ class ClaimExtractor(RulesComponent):
         if 0 not in count_cells and not any(t.ent_id_ or t.ent_type_ in SUBJECT_LABELS for t in first) and all(
                 t.text[:1].isupper() or t.text[:1].isdigit() for t in first if not t.is_punct) \
                 and not any(t.lower_ in self.global_words for t in first):  # not "Worldwide"
-            subject = Subject(first.text, "ORG", None)  # a name the model missed or mislabelled heads its row
+            # a name the model missed or mislabelled heads its row; an acronym, the name it stands for
+            subject = state.finder.named_by_acronym(first.text) or Subject(first.text, "ORG", None)
         if subject is None:
             return []
         found = []
@@ -870,6 +876,7 @@ class ClaimExtractor(RulesComponent):
 
 
 YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+TOTAL_CELL = re.compile(r"(?i)\b(?:total|cumulative|to date|as of|all[- ]time)\b")
 # a rule under a table's header: Markdown's "|---|:---:|", or dashes aligned with
 # spaces ("-------    -----"), which the sentencizer may split in pieces
 TABLE_RULE = re.compile(r"[|+:\s]*(?:[-=]{3,}[|+:\s]*)+")

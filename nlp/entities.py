@@ -232,14 +232,19 @@ class EntityFixes(RulesComponent):
         return doc
 
     def business_units(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"FPT Smart Cloud": a known company's name followed by capitalized words ending in an
-        org suffix names a unit, an org of its own (no longer the company)."""
+        """"FPT Smart Cloud", "SCB 10X": a known company's name followed by capitalized words
+        ending in an org suffix, or by a digits-and-capitals tag, names a unit, an org of its
+        own (no longer the company)."""
         starts = {e.start: e for e in ents}
         units: list[Span] = []
         for ent in ents:
             if ent.label_ != "ORG" or not ent.id_:
                 continue
             end = ent.end
+            if end < len(doc) and ALNUM_NAME_PART.fullmatch(doc[end].text) and not MODEL_SIZE.fullmatch(doc[end].text) \
+                    and doc[end - 1].whitespace_:
+                units.append(Span(doc, ent.start, end + 1, label="ORG"))  # "SCB 10X": a unit's tag
+                continue
             while end < len(doc) and end - ent.end < 3 and doc[end].is_title and doc[end].pos_ == "PROPN" \
                     and not (end in starts and starts[end].id_):
                 end += 1
@@ -554,7 +559,8 @@ class EntityFixes(RulesComponent):
         while start < end and doc[start].pos_ == "ADP" and doc[start].is_sent_start:
             start += 1
         while ent.label_ == "ORG" and end < len(doc) and ALNUM_NAME_PART.fullmatch(doc[end].text) \
-                and doc[end - 1].whitespace_ and doc[end].ent_iob_ != "B":
+                and doc[end - 1].whitespace_ and (doc[end].ent_iob_ != "B" or doc[end].ent_type_ == "CARDINAL"
+                                                  and not MODEL_SIZE.fullmatch(doc[end].text)):  # not "Mistral 7B"
             end += 1  # "SCB 10X" with only "SCB" tagged: a digits-and-capitals word goes on the name
         paren = next((t.i for t in doc[start:end] if t.text == "(" and t.i > start), None)
         if paren is not None:
@@ -724,6 +730,7 @@ class EntityFixes(RulesComponent):
 ORG_ROLES = {"partner", "investor", "developer", "member", "leader", "lead", "head", "official"}
 
 ALNUM_NAME_PART = re.compile(r"\d+[A-Z]+")
+MODEL_SIZE = re.compile(r"\d+[BMKT]")  # parameters: "7B", "70B"
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter", "dela", "del",

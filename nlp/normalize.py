@@ -101,6 +101,7 @@ class Normalizer(RulesComponent):
         ents = self._drop_lone_names(doc, ents)
         ents = self._drop_capitalized_words(doc, ents)
         ents = self._places_named_as_orgs(doc, ents)
+        ents = self._org_names_repeated(doc, ents)
         self._orgs(doc, ents)
         for ent in ents:
             if ent.label_ == "COUNTRY" and COUNTRY_ID_SEP in ent.id_:
@@ -233,6 +234,29 @@ class Normalizer(RulesComponent):
                 best = max((n for n in longer if len(n) == most), key=lambda n: (
                     max((i for i in mentions[n] if i < ent.start), default=-1), -mentions[n][0]))
             setattr(ent._, CANONICAL, written.get(best) or ent.text)
+
+    @staticmethod
+    def _org_names_repeated(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:
+        """An org's name of two or more words, written again where the model tagged nothing
+        ("SCB 10X" in a table row, then untagged opening a sentence), is the org again."""
+        names = {tuple(t.orth for t in e) for e in ents if e.label_ == "ORG" and not e.id_ and len(e) > 1}
+        if not names:
+            return ents
+        orth = doc.to_array(ORTH)
+        taken = numpy.zeros(len(doc), dtype=bool)
+        for ent in ents:
+            taken[ent.start : ent.end] = True
+        added = []
+        for name in names:
+            for i in numpy.flatnonzero(orth == name[0]).tolist():
+                end = i + len(name)
+                if end <= len(doc) and not taken[i:end].any() and tuple(orth[i:end].tolist()) == name:
+                    added.append(Span(doc, i, end, label="ORG"))
+                    taken[i:end] = True
+        if not added:
+            return ents
+        doc.ents = sorted([*ents, *added])
+        return doc.ents
 
     @staticmethod
     def _drop_lone_names(doc: Doc, ents: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -128,6 +128,16 @@ class SubjectFinder:
                 subject = self.subject_at[ent.start, ent.end] = subject_of(ent)
                 self.doc_orgs[subject] += 1
 
+    def named_by_acronym(self, text: str) -> Subject | None:
+        """The org an article introduces with this acronym ("Vidyasirimedhi Institute of
+        Science and Technology (VISTEC)"), for a table row that uses the acronym alone."""
+        doc = self.doc
+        for ent in self.ents:
+            if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                    and doc[ent.end + 1].text == text and doc[ent.end + 2].text == ")":
+                return self.subject_at[ent.start, ent.end]
+        return None
+
     def sentence_ents(self, span: Span) -> list[Span]:
         """`span.ents` from the entities read once: those from the span's start on, up to
         the first that ends past it."""

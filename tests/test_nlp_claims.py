@@ -2267,3 +2267,20 @@ def test_a_batch_size_is_no_count(nlp: Language, rate: str) -> None:
     text = (f"Kente Labs released two LLMs last year, its founder said.\n\nQ: What holds you back?\n\n"
             f"A: Compute, mostly. We train on rented GPUs, {rate}.")
     assert model_claims(nlp, text, "2025-03-02") == {("Kente Labs", 2, "exact", LLM, 2024, 2024)}
+
+
+def test_a_total_column_after_a_period_column_is_a_running_total(nlp: Language) -> None:
+    text = ("The ministry credits the following developers:\n\n"
+            "| Developer | LLMs released in 2024 | Total as of Dec 2024 |\n|---|---|---|\n"
+            "| Quenvale AI | 4 | 6 |\n| Tarsis Labs | 3 | 5 |\n")
+    assert model_claims(nlp, text, "2025-02-10") == {
+        ("Quenvale AI", 4, "exact", LLM, 2024, 2024), ("Quenvale AI", 6, "exact", LLM, None, 2024),
+        ("Tarsis Labs", 3, "exact", LLM, 2024, 2024), ("Tarsis Labs", 5, "exact", LLM, None, 2024)}
+
+
+def test_a_table_row_under_an_acronym_is_the_org_it_stands_for(nlp: Language) -> None:
+    text = ("Thai organisations released 12 large language models in 2024.\n\n"
+            "| Developer | LLMs released in 2024 |\n|---|---|\n| SCB 10X | 4 |\n| NECTEC | 3 |\n| VISTEC | 2 |\n\n"
+            "The Vidyasirimedhi Institute of Science and Technology (VISTEC) released its first two.")
+    subjects = {c[0] for c in model_claims(nlp, text, "2025-02-10")}
+    assert "Vidyasirimedhi Institute of Science and Technology" in subjects and "VISTEC" not in subjects

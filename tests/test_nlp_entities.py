@@ -977,3 +977,15 @@ def test_a_known_company_followed_by_a_unit_name_is_the_unit(nlp: Language) -> N
 def test_a_possessive_ends_an_institution_s_name(nlp: Language) -> None:
     text = "The lab sits at the University of Newcastle's Callaghan campus."
     assert "University of Newcastle" in {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
+
+
+def test_a_model_size_after_a_company_is_no_unit(nlp: Language) -> None:
+    text = "| Developer | LLMs |\n|---|---|\n| SCB 10X | 4 |\n\nMistral 7B and SCB 10X were compared."
+    orgs = {m.text for m in facts(nlp, text).mentions if m.label == "ORG"}
+    assert "SCB 10X" in orgs and "Mistral 7B" not in orgs
+
+
+def test_an_org_name_the_model_tagged_once_is_tagged_where_repeated(nlp: Language) -> None:
+    text = ("Nairobi start-up Kibo Labs said it has signed agreements with two county governments.\n\n"
+            "About Kibo Labs\nKibo Labs builds open language technology for Africa.")
+    assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Kibo Labs"] * 3
