@@ -42,7 +42,7 @@ _LIST = rf"{_CAPS}(?:(?:, (?:the )?{_CAPS})*,? and (?:the )?{_CAPS})*"
 _LEAD = r"[A-Z]\w*(?:-[A-Z0-9]\w*)*"  # no possessive, no "-based": "Egypt's Ministry of ..." is the ministry
 _BODY = (r"(?:Ministry|Department|Council|Commission|Agency|Authority|Institute|Office|Observatory|Bureau"
          r"|Bank|Chamber|Consortium|Alliance|Federation|University|Academy|College|Centre|Center|Network|Foundation"
-         r"|Association|Society)")
+         r"|Association|Society|Lab|Laboratory)")
 INSTITUTION = re.compile(
     rf"(?:{_LEAD} )*{_BODY}(?: (?:of|for|on)(?: the)? {_LIST})+"
     rf"|(?:{_LEAD} )*{_CAPS} and {_CAPS} {_BODY}\b(?: (?:of|for|on)(?: the)? {_LIST})*"
@@ -68,6 +68,7 @@ def institution_matches(text: str) -> Iterator[re.Match[str]]:
 
 # Where a matched name may hold two names: "Mozilla Foundation and Omidyar Network".
 NAME_SEPARATOR = re.compile(r",? and (?:the )?|, (?:the )?")
+BODY_AFTER_PREPOSITION = re.compile(rf" (?:of|for|on|at) the (?={_BODY}\b)")
 OWN_NAME = re.compile(rf"(?:{_LEAD} )+{_BODY}\b.*")  # "Omidyar Network ...", not "Society" ending a list
 PLACE_BEFORE_ACRONYM = re.compile(r"( in [A-Z][\w-]+(?: [A-Z][\w-]+)?) \([A-Z][A-Z0-9&]{1,9}\)")
 
@@ -79,6 +80,9 @@ def institution_spans(text: str) -> Iterator[tuple[int, int]]:
     ("Department of Industry, Science and Resources")."""
     for match in institution_matches(text):
         start, end = match.span()
+        inner = BODY_AFTER_PREPOSITION.search(text, start, end)
+        if inner is not None:
+            end = inner.start()  # "Hunter Language Lab on the University of Newcastle's campus": two places
         for sep in NAME_SEPARATOR.finditer(text, start, end):
             following = NAME_SEPARATOR.search(text, sep.end(), end)
             if BODY.search(text, start, sep.start()) and OWN_NAME.fullmatch(text, sep.end(), following.start() if following else end):

@@ -989,3 +989,10 @@ def test_an_org_name_the_model_tagged_once_is_tagged_where_repeated(nlp: Languag
     text = ("Nairobi start-up Kibo Labs said it has signed agreements with two county governments.\n\n"
             "About Kibo Labs\nKibo Labs builds open language technology for Africa.")
     assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Kibo Labs"] * 3
+
+
+def test_a_lab_named_after_a_place_is_an_org_of_its_own(nlp: Language) -> None:
+    text = ("Researchers at the Hunter Language Lab on the University of Newcastle's campus have released "
+            "11 language models since 2022.")
+    found = facts(nlp, text)
+    assert {m.text for m in found.mentions if m.label == "ORG"} == {"Hunter Language Lab", "University of Newcastle"}
