@@ -782,9 +782,11 @@ def join_particles(ents: list[Span]) -> list[Span]:
 def clear_stale_ids(doc: Doc, ents: list[Span]) -> None:
     """Setting doc.ents leaves a token's old entity id, and a new span reads its id from its
     first token: "Ukrainian Catholic University" would keep the id of the country "Ukrainian"."""
-    ids = doc.to_array(ENT_ID) if len(doc) else None
+    if not len(doc):
+        return
+    ids = doc.to_array(ENT_ID)
     for ent in ents:
-        if not ent.id_ and ids is not None and ids[ent.start]:
+        if ids[ent.start] and not ent.id_:
             doc[ent.start].ent_id = 0
 
 
