@@ -481,7 +481,8 @@ class ClaimExtractor(RulesComponent):
             else:
                 # "Lab | Country | LLMs released, 2024" starts a table; any other line is read as text
                 recent_class = state.model_item if state.model_at is not None and state.model_at >= index - MODEL_GAP else None
-                state.table = self.table_header(cells, exprs, published, recent_class) if cells is not None else None
+                state.table = None if cells is None else self.table_header(cells, exprs, published, recent_class) \
+                    or self.yearly_table_header(cells, recent_class, state.finder)
                 found = [] if state.table is not None or not has_numbers else self.sentence_claims(state, index, sent, exprs)
             named = self.items.listed_class(sent) if not found and cells is None else None
             if named is not None:
@@ -824,11 +825,27 @@ class ClaimExtractor(RulesComponent):
             return int(m.group(1)), published.year
         return None
 
+    @staticmethod
+    def yearly_table_header(cells: list[Span], recent_class: str | None, finder: SubjectFinder) -> _Table | None:
+        """"Year | Brazil | Argentina | Chile | Rest of region" under a line naming the class of
+        models counted: a row per year, a column per country or org (a column naming neither,
+        "Rest of region", credits nobody)."""
+        if recent_class is None or cells[0].text.strip().lower() not in ("year", "years"):
+            return None
+        subjects = {i: subject_of(ent) for i, cell in enumerate(cells) if i > 0
+                    and (ent := next((e for t in cell if (e := finder.entity(t)) is not None), None)) is not None
+                    and ent.label_ in SUBJECT_LABELS}
+        if not subjects:
+            return None
+        return _Table(len(cells), [(i, (None, None)) for i in subjects], recent_class, subjects)
+
     def table_row(self, state: _State, index: int, sent: Span, cells: list[Span]) -> list[Claim]:
         """A row of a table: the first named country or org, the count in each count
         column, and what and when the header says for that column."""
         table = state.table
         assert table is not None
+        if table.subjects:
+            return self.yearly_row(state, index, sent, cells, table)
         count_cells = {i for i, _ in table.columns}
         if any(t.lower_ in TOTALS or t.lower_ in REMAINDER_ROWS for t in cells[0]):
             return []  # "GCC total", "Others": a row of no one's own
@@ -864,6 +881,22 @@ class ClaimExtractor(RulesComponent):
             state.lead = state.lead or years
         return found
 
+    def yearly_row(self, state: _State, index: int, sent: Span, cells: list[Span], table: _Table) -> list[Claim]:
+        """"2023 | 9 | 3 | 3 | 7": the year of the row, the count of each column's subject."""
+        years = self.column_years(cells[0].text, state.published)
+        if years is None:
+            return []
+        found = []
+        for i, subject in table.subjects.items():
+            value = self.numbers.word_value(cells[i][0]) if len(cells[i]) == 1 else None
+            if value is not None:
+                found.append(self.make_claim(subject, Count(cells[i].start, cells[i].end, int(value), "exact"),
+                                             table.item, years, sent))
+        if found:
+            state.last_item = state.main_item = (index, table.item)
+            state.model_item, state.model_at = table.item, index
+        return found
+
     @staticmethod
     def make_claim(subject: Subject, count: Count, item: str, years: tuple[int | None, int | None], sent: Span) -> Claim:
         doc = sent.doc
@@ -893,6 +926,9 @@ class _Table:
     width: int
     columns: list[tuple[int, Years]]
     item: str
+    # a table with a year per row and a country or org per column ("Year | Brazil | Chile"):
+    # the subject of each count column
+    subjects: dict[int, Subject] = field(default_factory=dict)
 
 
 # Whitespace that spaCy keeps as a token of its own (anything but one plain space),

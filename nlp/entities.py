@@ -775,6 +775,10 @@ def join_particles(ents: list[Span]) -> list[Span]:
                 and prev[-1].lower_ in NAME_PARTICLES and ent.text[:1].isupper() and len(ent) <= 2:
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
             continue
+        if prev is not None and prev.label_ == "PERSON" == ent.label_ and not ent.id_ and prev.end < ent.start \
+                and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in ent.doc[prev.end : ent.start]):
+            joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Fatima" + "bint" + "Khalid Al Mazrouei"
+            continue
         joined.append(ent)
     return joined
 

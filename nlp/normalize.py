@@ -119,19 +119,26 @@ class Normalizer(RulesComponent):
         the first of its given names."""
         words = self._dictionary_words()
         ents = list(doc_ents)
+        # a one-word name the model gave another label ("Nusrat" tagged GPE) may be the given name
+        lone = {e.start: e for e in ents if len(e) == 1 and not e.id_ and e.label_ in ("GPE", "NORP", "LOC", "ORG")}
+        dropped: set[int] = set()
         changed = False
         for i, ent in enumerate(ents):
             if ent.label_ != "PERSON" or ent.id_ or ent.start == 0 or len(ent) < 2:
                 continue
-            prev = doc[ent.start - 1]
-            if prev.ent_iob_ == "O" and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha \
-                    and prev.text not in self.titles and not {prev.lower_, prev.lemma_.lower(), prev.lower_[:-1]} & words:
+            start = ent.start - 1
+            particle = doc[start].lower_ in NAME_PARTICLES and doc[start].is_lower and start > 0
+            prev = doc[start - 1] if particle else doc[start]  # "Fatima bint Khalid Al Mazrouei"
+            if (prev.ent_iob_ == "O" or prev.i in lone) and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha \
+                    and prev.text not in self.titles \
+                    and (particle or not {prev.lower_, prev.lemma_.lower(), prev.lower_[:-1]} & words):
                 # ("Senators Richard Blumenthal": a plural title the lemmatizer left alone)
                 ents[i] = Span(doc, prev.i, ent.end, label="PERSON")
+                dropped.add(prev.i)
                 changed = True
         if not changed:
             return doc_ents
-        doc.ents = ents
+        doc.ents = [e for e in ents if not (e.start in dropped and e.start in lone and lone[e.start] is e)]
         return doc.ents
 
     def _absorb_name_parts(self, doc: Doc, doc_ents: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -468,6 +468,9 @@ class SubjectFinder:
             other = self.entity(conj)
             if other is None:  # "... and the telecom operator TeleSul": the name glossing the noun
                 other = next((e for c in conj.rights if c.dep_ == "appos" and (e := self.entity(c)) is not None), None)
+            if other is None and conj.pos_ == "NOUN":  # "Emirati and Saudi developers" parsed with "developers" as the conjunct
+                other = next((e for c in conj.lefts if c.dep_ == "amod" and (e := self.entity(c)) is not None
+                              and e.label_ == "COUNTRY"), None)
             if other is not None and other.label_ in SUBJECT_LABELS:
                 found.append((other.start, subject_of(other)))
         # in the order written, for "respectively": "Naver and LG AI Research, which released three and four"

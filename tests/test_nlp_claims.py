@@ -2284,3 +2284,20 @@ def test_a_table_row_under_an_acronym_is_the_org_it_stands_for(nlp: Language) ->
             "The Vidyasirimedhi Institute of Science and Technology (VISTEC) released its first two.")
     subjects = {c[0] for c in model_claims(nlp, text, "2025-02-10")}
     assert "Vidyasirimedhi Institute of Science and Technology" in subjects and "VISTEC" not in subjects
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_country(nlp: Language) -> None:
+    text = ("The index counted 31 large language models across the region last year.\n\n"
+            "Large language models released, by country of developer\n\n"
+            "Year | Kenya | Nigeria | Rest of region\n2022 | 2 | 1 | 3\n2023 | 4 | 2 | 5\n")
+    assert model_claims(nlp, text, "2024-03-18") == {
+        ("KE", 2, "exact", LLM, 2022, 2022), ("NG", 1, "exact", LLM, 2022, 2022),
+        ("KE", 4, "exact", LLM, 2023, 2023), ("NG", 2, "exact", LLM, 2023, 2023)}
+
+
+@pytest.mark.parametrize(("pair", "codes"), [("Emirati and Saudi", ("AE", "SA")), ("Kenyan and Ugandan", ("KE", "UG")),
+                                             ("Senegalese and Ivorian", ("SN", "CI"))])
+def test_coordinated_demonyms_pair_with_respective_counts(nlp: Language, pair: str, codes: tuple[str, str]) -> None:
+    text = f"{pair} developers released nine and four large language models in 2024, respectively, according to a tally."
+    assert model_claims(nlp, text, "2025-03-18") == {
+        (codes[0], 9, "exact", LLM, 2024, 2024), (codes[1], 4, "exact", LLM, 2024, 2024)}

@@ -996,3 +996,11 @@ def test_a_lab_named_after_a_place_is_an_org_of_its_own(nlp: Language) -> None:
             "11 language models since 2022.")
     found = facts(nlp, text)
     assert {m.text for m in found.mentions if m.label == "ORG"} == {"Hunter Language Lab", "University of Newcastle"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The minister, Fatima bint Khalid Al Mazrouei, said so.", "Fatima bint Khalid Al Mazrouei"),
+    ("Nusrat Jahan Chowdhury, who leads the team, agreed.", "Nusrat Jahan Chowdhury"),
+])
+def test_a_given_name_tagged_apart_joins_the_person(nlp: Language, text: str, name: str) -> None:
+    assert {m.text for m in facts(nlp, text).mentions if m.label in ("PERSON", "GPE", "ORG")} == {name}
