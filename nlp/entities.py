@@ -636,6 +636,9 @@ class EntityFixes(RulesComponent):
             return None  # a headline the model took for a name: "Open-Source AI Surge Forces U.S. Rivals"
         elif " " not in span.text and self.product_shape and self.product_shape.match(span.text):
             label = "PRODUCT"
+        elif label == "ORG" and len(span) > 1 and words[0] in self.person_titles and words[-1] not in self.org_suffixes \
+                and all(t.is_title or t.is_punct for t in span[1:]):
+            label = "PERSON"  # "the Honourable Mélanie Tremblay-Rousseau" tagged ORG
         elif label in {"PERSON", "GPE", "NORP", "FAC", "LOC"} and len(span) > 1 and words[-1] in self.org_suffixes:
             label = "ORG"  # "Verdane Labs" tagged PERSON, "Galata AI" tagged a place
         elif label in {"PERSON", "GPE", "NORP", "FAC", "LOC"} and len(span) > 1 and self.org_head_words.intersection(words):
@@ -738,7 +741,7 @@ MODEL_SIZE = re.compile(r"\d+[BMKT]")  # parameters: "7B", "70B"
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "bin", "binti", "al", "el", "da", "di", "du", "ter", "dela", "del",
-                  "della", "dos", "das", "ibn", "bint"}
+                  "della", "dos", "das", "ibn", "bint", "af", "zu", "ten", "vom"}
 
 
 COUNT_WORDS = {"about", "some", "nearly", "almost", "around", "roughly", "more", "than", "at", "least", "just", "only",
@@ -775,8 +778,16 @@ def join_particles(ents: list[Span]) -> list[Span]:
                 and prev[-1].lower_ in NAME_PARTICLES and ent.text[:1].isupper() and len(ent) <= 2:
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
             continue
-        if prev is not None and prev.label_ == "PERSON" == ent.label_ and not ent.id_ and prev.end < ent.start \
+        particles_between = prev is not None and prev.end < ent.start \
+            and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in ent.doc[prev.end : ent.start])
+        if prev is not None and prev.label_ == "PERSON" and not ent.id_ and particles_between and len(ent) == 1 \
+                and ent.label_ in ("ORG", "GPE", "NORP"):
+            joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Johan" + "af" + "Forselles" (ORG)
+            continue
+        if prev is not None and prev.label_ == "PERSON" == ent.label_ and not ent.id_ and prev.end <= ent.start \
+                and prev[-1].whitespace_ == " " and not prev[-1].is_punct \
                 and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in ent.doc[prev.end : ent.start]):
+            # (and "Ana Lucía" + "Hernández Villalobos", two names the model split with nothing between)
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Fatima" + "bint" + "Khalid Al Mazrouei"
             continue
         joined.append(ent)

@@ -1004,3 +1004,13 @@ def test_a_lab_named_after_a_place_is_an_org_of_its_own(nlp: Language) -> None:
 ])
 def test_a_given_name_tagged_apart_joins_the_person(nlp: Language, text: str, name: str) -> None:
     assert {m.text for m in facts(nlp, text).mentions if m.label in ("PERSON", "GPE", "ORG")} == {name}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Johan af Forselles agreed with the plan.", "Johan af Forselles"),
+    ("\"Our labs are proof that talent can build world-class AI at home,\" said the Honourable Mélanie "
+     "Tremblay-Rousseau, Minister of Innovation.", "Mélanie Tremblay-Rousseau"),
+])
+def test_particles_and_titles_in_names_the_model_split_or_mislabelled(nlp: Language, text: str, name: str) -> None:
+    found = facts(nlp, text).mentions
+    assert [(m.label, m.canonical) for m in found if m.label in ("PERSON", "ORG")] == [("PERSON", name)]
