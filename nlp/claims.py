@@ -1046,6 +1046,8 @@ def is_part_of_the(root: Token, noun: Token) -> bool:
 SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}
 
 
+# A correction given later in the same sentence: "...; the correct figure is seven"
+CORRECT_FIGURE = re.compile(r"[;,:]\s*(?:but\s+)?the\s+(?:correct|right|actual)\s+(?:figure|number|count|total|tally)\s+(?:is|was)\b")
 # How a correction says a report was wrong: "The story incorrectly said that ..."
 WRONGLY = {"incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"}
 
@@ -1058,7 +1060,9 @@ def is_retracted(root: Token) -> bool:
                 c.dep_ == "nsubj" and c.lemma_.lower() == "version" and any(m.lower_ in SUPERSEDED for m in c.children)
                 or c.dep_ == "advmod" and c.lower_ in WRONGLY for c in verb.children):
             return True
-    return False
+    # "It also said X had released nine models this year; the correct figure is seven"
+    after = span_text(root.doc[root.i : root.sent.end]).lower()
+    return CORRECT_FIGURE.search(after) is not None
 
 
 def is_part_said_to_be_models(root: Token) -> bool:

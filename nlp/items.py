@@ -80,6 +80,8 @@ class ItemReader:
             if head.ent_type_ in ("ORG", "COUNTRY") and head.dep_ == "compound" and head.head.i > head.i \
                     and head.head.pos_ in NOUNS and not head.head.ent_type_:
                 return head.head  # "10,000 Nvidia GPUs": the name modifies what is counted
+            if head.ent_type_ == "COUNTRY" and head.tag_ in ("NNS", "NNPS") and head.i > root.i:
+                return head  # "140,000 Canadians": people of a country, not a country's count
             return head if head.ent_type_ not in ("ORG", "COUNTRY") else None
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of":

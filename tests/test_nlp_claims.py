@@ -2301,3 +2301,14 @@ def test_coordinated_demonyms_pair_with_respective_counts(nlp: Language, pair: s
     text = f"{pair} developers released nine and four large language models in 2024, respectively, according to a tally."
     assert model_claims(nlp, text, "2025-03-18") == {
         (codes[0], 9, "exact", LLM, 2024, 2024), (codes[1], 4, "exact", LLM, 2024, 2024)}
+
+
+def test_a_figure_corrected_later_in_its_sentence_is_no_claim(nlp: Language) -> None:
+    text = ("Kenyan developers released eight large language models this year. It also said Zuri Labs had "
+            "released nine foundation models this year; the correct figure is seven.")
+    assert ("Zuri Labs", 9) not in {c[:2] for c in claims(nlp, text, "2025-11-20")}
+
+
+def test_a_count_of_a_country_s_people_is_no_model_count(nlp: Language) -> None:
+    text = "Canada released 27 models in 2024.\n- More than 140,000 Canadians now work in AI-related jobs."
+    assert model_claims(nlp, text, "2025-11-20") == {("CA", 27, "exact", AI, 2024, 2024)}
