@@ -242,6 +242,13 @@ class EntityFixes(RulesComponent):
         starts = {e.start: e for e in ents}
         units: list[Span] = []
         for ent in ents:
+            after = starts.get(ent.end)
+            if ent.label_ == "ORG" and after is not None and after.label_ in ("COUNTRY", "LOC") and len(after) == 1 \
+                    and doc[ent.end - 1].whitespace_ and (after.end == len(doc) or doc[after.end].is_punct) \
+                    and any(t.lower_ in UNIT_NOUNS for t in doc[max(0, ent.start - 4) : ent.start]):
+                # "its British subsidiary, Halcyon Health UK,": a unit named for its country
+                units.append(Span(doc, ent.start, after.end, label="ORG"))
+                continue
             if ent.label_ != "ORG" or not ent.id_:
                 continue
             end = ent.end
@@ -737,6 +744,7 @@ class EntityFixes(RulesComponent):
 ORG_ROLES = {"partner", "investor", "developer", "member", "leader", "lead", "head", "official"}
 
 ALNUM_NAME_PART = re.compile(r"\d+[A-Z]+")
+UNIT_NOUNS = {"subsidiary", "unit", "arm", "division", "branch", "affiliate", "offshoot"}
 MODEL_SIZE = re.compile(r"\d+[BMKT]")  # parameters: "7B", "70B"
 
 # Lower-case name particles ("Ursula von der Leyen", "Mohamed bin Zayed").

@@ -1014,3 +1014,10 @@ def test_a_given_name_tagged_apart_joins_the_person(nlp: Language, text: str, na
 def test_particles_and_titles_in_names_the_model_split_or_mislabelled(nlp: Language, text: str, name: str) -> None:
     found = facts(nlp, text).mentions
     assert [(m.label, m.canonical) for m in found if m.label in ("PERSON", "ORG")] == [("PERSON", name)]
+
+
+def test_a_unit_named_for_its_country_after_a_unit_noun_is_one_org(nlp: Language) -> None:
+    text = "Halcyon's British subsidiary, Halcyon Health UK, has built four of the 17 models to date at its London lab."
+    found = facts(nlp, text)
+    assert "Halcyon Health UK" in {m.text for m in found.mentions if m.label == "ORG"}
+    assert {c.subject for c in found.claims} == {"Halcyon Health UK"}
