@@ -223,7 +223,7 @@ class EntityFixes(RulesComponent):
             fixed = ent if ent.id_ else self.fix(ent)
             if fixed is not None and "\n" not in fixed.text:
                 kept += self.split_coordination(fixed)
-        kept = self.business_units(doc, self.listed_countries(kept))
+        kept = self.business_units(doc, self.led_by_org_words(doc, self.listed_countries(kept)))
         kept = self.institution_names(doc, kept, ranges)
         kept = self.suffixed_names(doc, kept, ranges)
         kept = self.people_by_context(doc, self.appositive_orgs(self.people_in_lists(kept), ranges))
@@ -234,6 +234,24 @@ class EntityFixes(RulesComponent):
         clear_stale_ids(doc, kept)
         doc.ents = kept
         return doc
+
+    def led_by_org_words(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Universitas" + "Indonesia", "PT" + "Merapi Kecerdasan Nusantara" (tagged PERSON): a
+        name right after an org word that opens names ("Universitas", "Institut", "PT") is
+        that org's name, with the word."""
+        by_start = {e.start: i for i, e in enumerate(ents)}
+        fixed = list(ents)
+        drop: set[int] = set()
+        for i, ent in enumerate(ents):
+            if ent.start == 0 or ent.label_ not in ("PERSON", "GPE", "COUNTRY", "NORP", "LOC", "ORG") or i in drop:
+                continue
+            start = ent.start - 1
+            prev = by_start.get(start)  # "Universitas" tagged GPE on its own
+            if doc[start].text in self.org_head_words and (doc[start].ent_iob_ == "O" or prev is not None and len(ents[prev]) == 1):
+                fixed[i] = Span(doc, start, ent.end, label="ORG")
+                if prev is not None:
+                    drop.add(prev)
+        return [e for i, e in enumerate(fixed) if i not in drop]
 
     def business_units(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"FPT Smart Cloud", "SCB 10X": a known company's name followed by capitalized words

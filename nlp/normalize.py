@@ -64,6 +64,7 @@ class Normalizer(RulesComponent):
     def _compile(self) -> None:
         self.titles = set(self.rules.get("person_titles", []))
         self.org_suffixes = set(self.rules.get("org_suffixes", []))
+        self.org_head_words = set(self.rules.get("org_head_words", []))
 
     def _dictionary_words(self) -> frozenset[str]:
         """The English words the base model's lemmatizer knows (its WordNet index), read
@@ -130,7 +131,7 @@ class Normalizer(RulesComponent):
             particle = doc[start].lower_ in NAME_PARTICLES and doc[start].is_lower and start > 0
             prev = doc[start - 1] if particle else doc[start]  # "Fatima bint Khalid Al Mazrouei"
             if (prev.ent_iob_ == "O" or prev.i in lone) and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha \
-                    and prev.text not in self.titles \
+                    and prev.text not in self.titles and prev.text not in self.org_head_words \
                     and (particle or not {prev.lower_, prev.lemma_.lower(), prev.lower_[:-1]} & words):
                 # ("Senators Richard Blumenthal": a plural title the lemmatizer left alone)
                 ents[i] = Span(doc, prev.i, ent.end, label="PERSON")

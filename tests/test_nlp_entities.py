@@ -1021,3 +1021,10 @@ def test_a_unit_named_for_its_country_after_a_unit_noun_is_one_org(nlp: Language
     found = facts(nlp, text)
     assert "Halcyon Health UK" in {m.text for m in found.mentions if m.label == "ORG"}
     assert {c.subject for c in found.claims} == {"Halcyon Health UK"}
+
+
+def test_a_name_after_an_org_word_that_opens_names_is_that_org(nlp: Language) -> None:
+    text = ("The models were developed with researchers from Universitas Indonesia and Institut Teknologi "
+            "Bandung (ITB), with PT Merapi Kecerdasan Nusantara.")
+    assert [(m.label, m.text) for m in facts(nlp, text).mentions] == [
+        ("ORG", "Universitas Indonesia"), ("ORG", "Institut Teknologi Bandung"), ("ORG", "PT Merapi Kecerdasan Nusantara")]
