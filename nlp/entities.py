@@ -127,6 +127,18 @@ def city_names() -> frozenset[str]:
     return frozenset(name for name, _ in _cities())
 
 
+MIN_LANGUAGE_NAME = 5  # shorter ISO 639-3 names are too often words or names ("Are", "Ali", "Kim")
+
+
+@functools.cache
+def living_language_names() -> frozenset[str]:
+    """One-word names of living languages (ISO 639-3: "Pulaar", "Cebuano", "Ilocano"), less
+    the names of cities, for names the model took for organizations."""
+    names = {name for lang in pycountry.languages if getattr(lang, "type", "") == "L" and getattr(lang, "scope", "") == "I"
+             if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0])) and len(name) >= MIN_LANGUAGE_NAME}
+    return frozenset(names - city_names() - NOT_LANGUAGE_WORDS) | LANGUAGE_NAMES
+
+
 @functools.cache
 def big_city_names() -> frozenset[str]:
     """Names of cities of half a million people or more: never a bare company name."""
@@ -648,7 +660,7 @@ class EntityFixes(RulesComponent):
         label = ent.label_
         words = [t.text for t in span]
         names = [t.text for t in span if t.is_alpha and t.lower_ not in ("and", "or")]
-        if label in ("ORG", "GPE", "NORP") and names and all(n in LANGUAGE_NAMES for n in names):
+        if label in ("ORG", "GPE", "NORP") and names and all(n in living_language_names() for n in names) and not ent.id_:
             return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
         if label in ("ORG", "GPE", "NORP", "PERSON") and len(span) == 1 and not ent.id_ and any(
                 c.text in LANGUAGE_NAMES and c.ent_type_ != "COUNTRY" for c in span.root.conjuncts):

@@ -1028,3 +1028,8 @@ def test_a_name_after_an_org_word_that_opens_names_is_that_org(nlp: Language) ->
             "Bandung (ITB), with PT Merapi Kecerdasan Nusantara.")
     assert [(m.label, m.text) for m in facts(nlp, text).mentions] == [
         ("ORG", "Universitas Indonesia"), ("ORG", "Institut Teknologi Bandung"), ("ORG", "PT Merapi Kecerdasan Nusantara")]
+
+
+def test_a_living_language_the_model_took_for_an_org_is_a_language(nlp: Language) -> None:
+    text = "Ndiaye's company wants to add Pulaar and Serer next, and Cebuano after that."
+    assert not {m.text for m in facts(nlp, text).mentions if m.label == "ORG"} & {"Pulaar", "Serer", "Cebuano"}
