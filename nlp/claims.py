@@ -637,7 +637,9 @@ class ClaimExtractor(RulesComponent):
             found += [self.make_claim(s, count, item, years, sent) for s in subjects]
             if baseline:
                 state.baselines.update(c.count_start for c in found[len(found) - len(subjects):])
-            if own_date and not baseline:  # the date of a count carries on; not that of a baseline
+            # "up from 31 last year and nine the year before": a count joined to a baseline is one too
+            joined_baseline = noun is None and root.dep_ == "conj" and root.head.like_num and self.is_comparison(root.head)
+            if own_date and not baseline and not joined_baseline:  # the date of a count carries on; not that of a baseline
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if not sentence_words(sent).isdisjoint(self.respectively):
             text = doc_text(sent.doc)

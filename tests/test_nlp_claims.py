@@ -2312,3 +2312,9 @@ def test_a_figure_corrected_later_in_its_sentence_is_no_claim(nlp: Language) -> 
 def test_a_count_of_a_country_s_people_is_no_model_count(nlp: Language) -> None:
     text = "Canada released 27 models in 2024.\n- More than 140,000 Canadians now work in AI-related jobs."
     assert model_claims(nlp, text, "2025-11-20") == {("CA", 27, "exact", AI, 2024, 2024)}
+
+
+def test_a_count_joined_to_a_baseline_does_not_date_what_follows(nlp: Language) -> None:
+    text = ("Kenyan developers released 12 large language models in 2023, up from seven in 2022 and three "
+            "the year before. Zuri Labs accounted for five of them.")
+    assert ("Zuri Labs", 5, "exact", LLM, 2023, 2023) in model_claims(nlp, text, "2024-01-10")
