@@ -30,7 +30,7 @@ FLOORS_FILE = Path(__file__).with_name("quality_floors.json")
 HELDOUT_SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
                 "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
                 "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
-                "heldout27", "heldout28", "heldout29", "heldout30")
+                "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33", "heldout34")
 # Figure name in the floors file -> path in score.py's figures.
 METRICS = {
     "PERSON_f1": ("PERSON", "f1"),
