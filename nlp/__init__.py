@@ -2,4 +2,4 @@
 
 # Stamped on every stored fact; bump it when extraction output changes so
 # `process --reprocess` can find facts made by an older extractor.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
