@@ -643,7 +643,7 @@ class ClaimExtractor(RulesComponent):
                 dates.note(years, main, claimed=bool(subjects) and item in (LLM, AI_MODEL))
         if not sentence_words(sent).isdisjoint(self.respectively):
             text = doc_text(sent.doc)
-            each = {c.count_start for c in found if text[c.count_end : c.count_end + 8].split()[:1] in (["each"], ["apiece"])}
+            each = {c.count_start for c in found if SHARED_BY_EACH.match(text, c.count_end)}
             found = pair_years_respectively(pair_respectively(found, each), sent)
         found += self.as_did(sent, found, state.finder)
         state.end_sentence(index, found, dates)
@@ -774,7 +774,8 @@ class ClaimExtractor(RulesComponent):
         """The header of a table whose rows count models: the cell that names the class of
         models counted, with the period it names ("LLMs released, Jan-Jun 2024"); or cells
         that are years ("Country  2024  2025") under a line naming the class (`recent_class`).
-        A line that itself counts something is no header."""
+        A line that itself counts something is no header. A total or as-of column after a
+        model column ("Total as of Dec 2024") counts the same models as a stock at its year."""
         year_columns: list[tuple[int, Years]] = [
             (i, years) for i, cell in enumerate(cells) if i > 0 and (years := self.column_years(cell.text, published)) is not None]
         if year_columns:
@@ -1049,7 +1050,10 @@ SUPERSEDED = {"earlier", "previous", "prior", "original", "first"}
 
 
 # A correction given later in the same sentence: "...; the correct figure is seven"
-CORRECT_FIGURE = re.compile(r"[;,:]\s*(?:but\s+)?the\s+(?:correct|right|actual)\s+(?:figure|number|count|total|tally)\s+(?:is|was)\b")
+CORRECT_FIGURE = re.compile(r"[;,:]\s*(?:but\s+)?the\s+(?:correct|right|actual)\s+(?:figure|number|count|total|tally)\s+(?:is|was)\s+"
+                            r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b")
+SHARED_BY_EACH = re.compile(r"\s*(?:each|apiece)\b")  # "which had released one each, ..."
+
 # How a correction says a report was wrong: "The story incorrectly said that ..."
 WRONGLY = {"incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"}
 

@@ -69,7 +69,8 @@ def institution_matches(text: str) -> Iterator[re.Match[str]]:
 # Where a matched name may hold two names: "Mozilla Foundation and Omidyar Network".
 NAME_SEPARATOR = re.compile(r",? and (?:the )?|, (?:the )?")
 BODY_AFTER_PREPOSITION = re.compile(rf" (?:of|for|on|at) the (?={_BODY}\b)")
-OWN_NAME = re.compile(rf"(?:{_LEAD} )+{_BODY}\b.*")  # "Omidyar Network ...", not "Society" ending a list
+# "Omidyar Network ...", "the Ministry of Health"; not "Society" ending a list of subjects
+OWN_NAME = re.compile(rf"(?:(?:{_LEAD} )+{_BODY}\b|{_BODY} (?:of|for|on) [A-Z]).*")
 PLACE_BEFORE_ACRONYM = re.compile(r"( in [A-Z][\w-]+(?: [A-Z][\w-]+)?) \([A-Z][A-Z0-9&]{1,9}\)")
 
 
@@ -268,7 +269,8 @@ class EntityFixes(RulesComponent):
     def business_units(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"FPT Smart Cloud", "SCB 10X": a known company's name followed by capitalized words
         ending in an org suffix, or by a digits-and-capitals tag, names a unit, an org of its
-        own (no longer the company)."""
+        own (no longer the company); so does any org followed by its country's name after a
+        unit noun ("its British subsidiary, Halcyon Health UK,")."""
         starts = {e.start: e for e in ents}
         units: list[Span] = []
         for ent in ents:
@@ -294,7 +296,8 @@ class EntityFixes(RulesComponent):
                     break
         if not units:
             return ents
-        return [e for e in ents if not any(u.start <= e.start < u.end or e.start <= u.start < e.end for u in units)] + units
+        kept = [e for e in ents if not any(u.start <= e.start < u.end or e.start <= u.start < e.end for u in units)]
+        return sorted(kept + units, key=lambda e: e.start)
 
     def listed_countries(self, ents: list[Span]) -> list[Span]:
         """"Egypt, Jordan and Morocco": a name shared by a country and a person or place
@@ -660,7 +663,7 @@ class EntityFixes(RulesComponent):
         label = ent.label_
         words = [t.text for t in span]
         names = [t.text for t in span if t.is_alpha and t.lower_ not in ("and", "or")]
-        if label in ("ORG", "GPE", "NORP") and names and all(n in living_language_names() for n in names) and not ent.id_:
+        if label in ("ORG", "GPE", "NORP") and names and all(n in living_language_names() for n in names):
             return Span(doc, start, end, label="LANGUAGE")  # "Hindi", "Hausa" tagged as orgs
         if label in ("ORG", "GPE", "NORP", "PERSON") and len(span) == 1 and not ent.id_ and any(
                 c.text in LANGUAGE_NAMES and c.ent_type_ != "COUNTRY" for c in span.root.conjuncts):
@@ -816,15 +819,14 @@ def join_particles(ents: list[Span]) -> list[Span]:
                 and prev[-1].lower_ in NAME_PARTICLES and ent.text[:1].isupper() and len(ent) <= 2:
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
             continue
-        particles_between = prev is not None and prev.end < ent.start \
+        only_particles = prev is not None and prev.end <= ent.start \
             and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in ent.doc[prev.end : ent.start])
-        if prev is not None and prev.label_ == "PERSON" and not ent.id_ and particles_between and len(ent) == 1 \
-                and ent.label_ in ("ORG", "GPE", "NORP"):
+        if prev is not None and prev.label_ == "PERSON" and not ent.id_ and only_particles and prev.end < ent.start \
+                and len(ent) == 1 and ent.label_ in ("ORG", "GPE", "NORP"):
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Johan" + "af" + "Forselles" (ORG)
             continue
-        if prev is not None and prev.label_ == "PERSON" == ent.label_ and not ent.id_ and prev.end <= ent.start \
-                and prev[-1].whitespace_ == " " and not prev[-1].is_punct \
-                and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in ent.doc[prev.end : ent.start]):
+        if prev is not None and prev.label_ == "PERSON" == ent.label_ and not ent.id_ and only_particles \
+                and prev[-1].whitespace_ == " " and not prev[-1].is_punct:
             # (and "Ana Lucía" + "Hernández Villalobos", two names the model split with nothing between)
             joined[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")  # "Fatima" + "bint" + "Khalid Al Mazrouei"
             continue

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .entities import NAME_PARTICLES
+from .entities import NAME_PARTICLES, clear_stale_ids
 from .extensions import CANONICAL, COUNTRY_CODE, register_extensions
 from .gazetteers import CAPITAL_ID_SEP, COUNTRY_ID_SEP
 from .rules import RulesComponent
@@ -151,7 +151,9 @@ class Normalizer(RulesComponent):
         for ent in doc_ents:
             words = self.person_words(ent) if ent.label_ == "PERSON" else ()
             if len(words) > 1:
-                parts.update(w for w in words if w not in self.titles and len(w) > 1)
+                # the parts as written: a lone "Le said" is a part of "Le Van Minh"
+                written = [t.text for t in self.person_span(ent) if not t.is_punct]
+                parts.update(w for w in written if w not in self.titles and len(w) > 1)
                 full.append(words)
         ents = list(doc_ents)
         in_ent = {t for e in ents for t in range(e.start, e.end)}
@@ -263,6 +265,7 @@ class Normalizer(RulesComponent):
                     taken[i:end] = True
         if not added:
             return ents
+        clear_stale_ids(doc, added)
         doc.ents = sorted([*ents, *added])
         return doc.ents
 

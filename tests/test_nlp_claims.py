@@ -2318,3 +2318,15 @@ def test_a_count_joined_to_a_baseline_does_not_date_what_follows(nlp: Language) 
     text = ("Kenyan developers released 12 large language models in 2023, up from seven in 2022 and three "
             "the year before. Zuri Labs accounted for five of them.")
     assert ("Zuri Labs", 5, "exact", LLM, 2023, 2023) in model_claims(nlp, text, "2024-01-10")
+
+
+def test_each_before_punctuation_still_keeps_the_count_out_of_respectively(nlp: Language) -> None:
+    text = ("Kenya released five LLMs in 2023. Israel and Japan, which had released one each, produced "
+            "four and three respectively in 2023.")
+    assert {c[:2] for c in model_claims(nlp, text)} >= {("IL", 4), ("JP", 3)}
+    assert not {c[:2] for c in model_claims(nlp, text)} & {("IL", 3), ("JP", 4)}
+
+
+def test_a_correct_figure_phrase_without_a_number_takes_nothing_back(nlp: Language) -> None:
+    text = "Kenyan developers released 40 large language models in 2024, but the actual number is likely higher."
+    assert ("KE", 40) in {c[:2] for c in model_claims(nlp, text, "2025-03-01")}

@@ -1033,3 +1033,14 @@ def test_a_name_after_an_org_word_that_opens_names_is_that_org(nlp: Language) ->
 def test_a_living_language_the_model_took_for_an_org_is_a_language(nlp: Language) -> None:
     text = "Ndiaye's company wants to add Pulaar and Serer next, and Cebuano after that."
     assert not {m.text for m in facts(nlp, text).mentions if m.label == "ORG"} & {"Pulaar", "Serer", "Cebuano"}
+
+
+def test_two_ministries_joined_by_and_are_two_orgs(nlp: Language) -> None:
+    text = "The Ministry of Education and the Ministry of Health signed the agreement."
+    assert [m.text for m in facts(nlp, text).mentions if m.label == "ORG"] == ["Ministry of Education", "Ministry of Health"]
+
+
+def test_a_name_part_that_is_also_a_particle_still_resolves_alone(nlp: Language) -> None:
+    text = "Le Van Minh, who heads the lab, said it had released two models. Le said more would follow."
+    assert [(m.text, m.canonical) for m in facts(nlp, text).mentions if m.label == "PERSON"] == [
+        ("Le Van Minh", "Le Van Minh"), ("Le", "Le Van Minh")]
