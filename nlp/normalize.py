@@ -41,6 +41,11 @@ def name_key(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+def name_word(token: Token) -> str:
+    """A word of a person's name as names are compared: particles in lower case."""
+    return token.lower_ if token.lower_ in NAME_PARTICLES else token.text
+
+
 def is_title_name(words: list[str]) -> bool:
     """Whether the words go on a name in title case ("Machine Intelligence", "University of
     Rome"), not a tag run on into an acronym or a country ("Nasdaq IPO", "Halcyon Health UK")."""
@@ -82,7 +87,7 @@ class Normalizer(RulesComponent):
     def person_words(self, ent: Span) -> tuple[str, ...]:
         """The words of a person's name without titles, possessive and hyphens; particles in
         lower case ("Dela Cruz" opening a sentence is "Maria Teresa dela Cruz")."""
-        return tuple(t.lower_ if t.lower_ in NAME_PARTICLES else t.text for t in self.person_span(ent) if not t.is_punct)
+        return tuple(name_word(t) for t in self.person_span(ent) if not t.is_punct)
 
     def person_span(self, ent: Span) -> Span:
         """The name itself: without leading titles ("Mr.") and a trailing possessive."""
@@ -163,7 +168,7 @@ class Normalizer(RulesComponent):
                 continue
             # "Al Rashid said" (tagged ORG) after "Noor Al Rashid": the surname of the person.
             # "Al-Suwaidi" after "Hakim Al-Suwaidi"; particles compared as `person_words` has them
-            words = tuple(t.lower_ if t.lower_ in NAME_PARTICLES else t.text for t in ent if not t.is_punct)
+            words = tuple(name_word(t) for t in ent if not t.is_punct)
             if len(ent) == 1 and ent.text in parts or len(words) > 1 and any(
                     n[-len(words):] == words for n in full if len(n) > len(words)):
                 ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
